@@ -1,0 +1,94 @@
+"""Check kinds: the vocabulary of rules. One module per kind, registered by name.
+
+A kind is a class: its constructor receives the rule's `params` (validated there, raising
+ParamError naming the field), and `check(doc)` yields Hits. Checks never read files and
+never re-parse the text: everything comes from the Document.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+
+KINDS: dict[str, type[Check]] = {}
+_MISSING = object()
+
+
+@dataclass
+class Hit:
+    """A span that breaks a rule: offsets into Document.text, end exclusive.
+
+    `args` fill the rule's message template; `edits` are the (start, end, replacement)
+    changes that fix it, when the rule has a `fix`."""
+
+    start: int
+    end: int
+    args: dict = field(default_factory=dict)
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class ParamError(ValueError):
+    """A bad rule parameter; `field` is its dotted path, e.g. params.pattern."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(reason)
+        self.field = field
+
+
+class Check:
+    name = ""
+    args: tuple[str, ...] = ()  # the {placeholders} a rule's message may use
+    fixes = False  # whether the kind can apply a rule's `fix`
+
+    def __init__(self, params: dict, fix: str | None = None):
+        self.params = params
+        self.fix = fix
+        if fix is not None and not self.fixes:
+            raise ParamError("fix", f"检查类型 {self.name} 不支持自动修复")
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    # Helpers for validating params in constructors.
+    def require(self, key: str, kind: type | tuple[type, ...], default=_MISSING):
+        if key not in self.params:
+            if default is _MISSING:
+                raise ParamError(f"params.{key}", "缺少必填参数")
+            return default
+        value = self.params[key]
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+            raise ParamError(f"params.{key}", f"应为 {names}，实际是 {type(value).__name__}")
+        return value
+
+    def string_list(self, key: str, default=_MISSING) -> list[str]:
+        values = self.require(key, list, default)
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or not value:
+                raise ParamError(f"params.{key}[{i}]", "应为非空字符串")
+        return values
+
+
+def register(name: str):
+    def wrap(cls):
+        cls.name = name
+        KINDS[name] = cls
+        return cls
+
+    return wrap
+
+
+def get_kind(name: str) -> type[Check] | None:
+    """The kind named `name`: defined in the module of the same name, imported on first use."""
+    if name not in KINDS and regex.fullmatch(r"[a-z][a-z0-9_]*", name):
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    return KINDS.get(name)

@@ -1,0 +1,37 @@
+"""`pattern`: a regular expression (the `regex` module, so \\p{Han} works), with a timeout."""
+
+from __future__ import annotations
+
+import regex
+
+from . import Check, Hit, ParamError, register
+
+# A catastrophic user pattern must not hang a pre-commit hook.
+TIMEOUT_SECONDS = 2.0
+
+
+@register("pattern")
+class Pattern(Check):
+    args = ("match",)
+    fixes = True  # `fix` is a replacement template for the reported span: "%", "\\1", ""
+
+    def __init__(self, params, fix=None):
+        super().__init__(params, fix)
+        source = self.require("pattern", str)
+        try:
+            self.regex = regex.compile(source, regex.MULTILINE)
+        except regex.error as exc:
+            raise ParamError("params.pattern", f"正则表达式无效：{exc}") from None
+        self.group = self.require("group", (int, str), 0)  # the group whose span is reported
+        if isinstance(self.group, int) and self.group > self.regex.groups:
+            raise ParamError("params.group", f"表达式只有 {self.regex.groups} 个分组")
+        if isinstance(self.group, str) and self.group not in self.regex.groupindex:
+            raise ParamError("params.group", f"表达式中没有名为 {self.group} 的分组")
+
+    def check(self, doc):
+        for m in self.regex.finditer(doc.text, timeout=TIMEOUT_SECONDS):
+            start, end = m.span(self.group)
+            if start < 0 or start == end:
+                continue  # an empty match marks nothing a drafter could change
+            edits = [(start, end, m.expand(self.fix))] if self.fix is not None else []
+            yield Hit(start, end, {"match": m.group(self.group)}, edits)

@@ -1,0 +1,252 @@
+"""Document: the parsed draft every check reads. Built once per file; no check re-parses.
+
+Offsets are code-point offsets into `Document.text` (the lines joined with "\\n"), so a
+line/column pair is always in characters of the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from .load import Source
+from .numerals import cn_to_int
+
+# Leading layout: full-width spaces (U+3000), spaces, tabs. Not content.
+INDENT = regex.compile(r"^[\u3000 \t\u00a0]*")
+CN_ORD = "[一二三四五六七八九十]{1,3}"
+# GB/T 9704-2012 heading levels: 一、 → （一） → 1. → （1）. (?!\d) keeps 1.2万 out of level 3.
+HEADING_FORMS = [
+    (1, "一、", regex.compile(rf"^(?P<ord>{CN_ORD})、")),
+    (2, "（一）", regex.compile(rf"^[（(](?P<ord>{CN_ORD})[）)]")),
+    (3, "1.", regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
+    (4, "（1）", regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
+]
+MARKDOWN_HEADING = regex.compile(r"^#{1,6}[ \t]+")
+# The end of a heading's title when body text follows on the same line.
+TITLE_END = regex.compile(r"[。！？!?]")
+SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
+# 一是…二是…, 一要…二要…: only at the start of a paragraph or after punctuation
+# (so 统一是, 唯一是 are not markers).
+ENUM_MARKER = regex.compile(rf"(?<=^|[。；;：:，,！？!?\s])(?P<ord>{CN_ORD})(?P<suffix>[是要])")
+
+
+@dataclass
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the line's first character in Document.text
+    text: str  # the line exactly as in the file
+    indent: int  # characters of leading layout whitespace
+
+    @property
+    def content_start(self) -> int:
+        return self.start + self.indent
+
+    @property
+    def content(self) -> str:
+        return self.text[self.indent :].rstrip()
+
+    @property
+    def end(self) -> int:
+        """Offset just after the last non-blank character."""
+        return self.content_start + len(self.content)
+
+    @property
+    def blank(self) -> bool:
+        return not self.content
+
+
+@dataclass
+class Heading:
+    line: Line
+    level: int  # 1 一、 / 2 （一） / 3 1. / 4 （1）
+    ordinal: int
+    marker: str  # the marker as written, e.g. "（一）" or "(一)"
+    marker_start: int
+    marker_end: int
+    title: str  # text after the marker, up to the first 。 (or the line's end)
+    title_start: int
+    title_end: int
+
+    @property
+    def style(self) -> str:
+        """The marker with its ordinal removed: "（）" vs "()" tells the two bracket styles apart."""
+        return regex.sub(r"[一二三四五六七八九十\d]", "", self.marker)
+
+
+@dataclass
+class Section:
+    heading: Heading | None  # None for the whole document
+    level: int  # 0 for the whole document
+    first_line: int  # 1-based, the heading's line
+    last_line: int  # 1-based, inclusive
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class EnumItem:
+    ordinal: int
+    marker: str  # e.g. "二是"
+    start: int  # marker start
+    end: int  # where the next item (or the paragraph) begins
+    line: int
+
+
+@dataclass
+class Enumeration:
+    suffix: str  # 是 or 要
+    items: list[EnumItem]
+
+
+@dataclass
+class Sentence:
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    def __init__(self, source: Source):
+        self.source = source
+        self.path = source.path
+        self.lines: list[Line] = []
+        pos = 0
+        for number, text in enumerate(source.lines, 1):
+            indent = len(INDENT.match(text).group())
+            self.lines.append(Line(number, pos, text, indent))
+            pos += len(text) + 1
+        self.text = "\n".join(source.lines)
+        self._starts = [line.start for line in self.lines]
+        self.headings = [h for h in map(self._heading, self.lines) if h]
+        self.root = self._section_tree()
+        self.enumerations = self._enumerations()
+        self.sentences = self._sentences()
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
+        from .load import split_lines
+
+        lines, endings = split_lines(text)
+        return cls(Source(path=path, lines=lines, newlines=endings))
+
+    # -- positions ---------------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    @property
+    def paragraphs(self) -> list[Line]:
+        return [line for line in self.lines if not line.blank]
+
+    @cached_property
+    def quantities(self):
+        """Every number with unit, label and approximation (see quantities.py)."""
+        from .quantities import extract
+
+        return extract(self)
+
+    # -- parsing -----------------------------------------------------------------
+    def _heading(self, line: Line) -> Heading | None:
+        content = line.content
+        offset = line.content_start
+        md = MARKDOWN_HEADING.match(content)
+        if md and self.path.endswith(".md"):
+            content, offset = content[md.end() :], offset + md.end()
+        for level, _, form in HEADING_FORMS:
+            m = form.match(content)
+            if not m:
+                continue
+            raw = m.group("ord")
+            ordinal = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if not ordinal:
+                continue
+            rest = content[m.end() :]
+            end = TITLE_END.search(rest)
+            title = rest[: end.start()] if end else rest
+            if not title.strip():
+                continue  # a bare "1." is not a heading
+            return Heading(line, level, ordinal, m.group(), offset, offset + m.end(),
+                           title, offset + m.end(), offset + m.end() + len(title))
+        return None
+
+    def _section_tree(self) -> Section:
+        last = len(self.lines)
+        root = Section(None, 0, 1, last)
+        stack = [root]
+        for heading in self.headings:
+            while stack[-1].level >= heading.level:
+                stack.pop().last_line = heading.line.number - 1
+            section = Section(heading, heading.level, heading.line.number, last, parent=stack[-1])
+            stack[-1].children.append(section)
+            stack.append(section)
+        return root
+
+    def sections(self, level: int | None = None) -> list[Section]:
+        return [s for s in self.root.walk() if s.heading and (level is None or s.level == level)]
+
+    def section_text(self, section: Section) -> str:
+        first = self.line(section.first_line).start
+        last = self.line(section.last_line)
+        return self.text[first : last.start + len(last.text)]
+
+    def _enumerations(self) -> list[Enumeration]:
+        blocks: list[Enumeration] = []
+        previous_line_ended_block = False
+        for line in self.lines:
+            if line.blank:
+                continue
+            markers = list(ENUM_MARKER.finditer(line.content))
+            if not markers:
+                previous_line_ended_block = False
+                continue
+            starts_paragraph = markers[0].start() == 0
+            items = []
+            for i, m in enumerate(markers):
+                end = markers[i + 1].start() if i + 1 < len(markers) else len(line.content)
+                items.append((m, EnumItem(cn_to_int(m.group("ord")) or 0, m.group(),
+                                          line.content_start + m.start(), line.content_start + end,
+                                          line.number)))
+            for j, (m, item) in enumerate(items):
+                suffix = m.group("suffix")
+                # Continue the open block when: same paragraph and not a restart at 一, or a
+                # paragraph that itself opens with the next marker (一是 … / 二是 … on lines).
+                current = blocks[-1] if blocks else None
+                same_line = j > 0
+                continues = (current is not None and current.suffix == suffix and item.ordinal != 1
+                             and (same_line or (starts_paragraph and previous_line_ended_block)))
+                if continues:
+                    current.items.append(item)
+                else:
+                    blocks.append(Enumeration(suffix, [item]))
+            previous_line_ended_block = starts_paragraph
+        return blocks
+
+    def _sentences(self) -> list[Sentence]:
+        out = []
+        for line in self.lines:
+            content, base, pos = line.content, line.content_start, 0
+            for m in SENTENCE_END.finditer(content):
+                if content[pos : m.end()].strip():
+                    out.append(Sentence(line.number, base + pos, base + m.end(), content[pos : m.end()]))
+                pos = m.end()
+            if content[pos:].strip():
+                out.append(Sentence(line.number, base + pos, base + len(content), content[pos:]))
+        return out

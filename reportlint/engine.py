@@ -1,0 +1,244 @@
+"""Rule packs: load and validate YAML, select rules, run them over a Document."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .checks import Check, ParamError, get_kind
+from .document import Document
+from .errors import RuleError, UsageError
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
+REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    why: str
+    params: dict
+    bad: list[str]
+    good: list[str]
+    file: str
+    check: Check
+    fix: str | None = None
+
+    def render(self, args: dict) -> str:
+        return self.message.format(**args)
+
+
+@dataclass(order=True, frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str = field(compare=False)
+    message: str = field(compare=False)
+    # (start offset, end offset, replacement) edits in Document.text that fix it
+    edits: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict:
+        keys = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message")
+        return {k: getattr(self, k) for k in keys}
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    profiles: dict[str, dict]
+
+    def by_id(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UsageError(f"未知的规则编号：{rule_id}（用 reportlint rules 查看全部规则）")
+
+    def select(self, select=(), ignore=()) -> list[Rule]:
+        """Rules matching any `select` (all if empty) and no `ignore`. Ids or prefixes."""
+        for pattern in (*select, *ignore):
+            if not any(matches(rule.id, pattern) for rule in self.rules):
+                raise UsageError(f"未知的规则编号或前缀：{pattern}（用 reportlint rules 查看全部规则）")
+        return [r for r in self.rules
+                if (not select or any(matches(r.id, p) for p in select))
+                and not any(matches(r.id, p) for p in ignore)]
+
+    def profile(self, name: str) -> dict:
+        if name not in self.profiles:
+            known = "、".join(sorted(self.profiles)) or "无"
+            raise UsageError(f"未知的文档类型（profile）：{name}；可用：{known}")
+        return self.profiles[name]
+
+
+def matches(rule_id: str, pattern: str) -> bool:
+    """`hygiene` and `hygiene/` select every rule of that pack; an id selects itself."""
+    pattern = pattern.rstrip("/")
+    return rule_id == pattern or rule_id.startswith(pattern + "/")
+
+
+def default_rules_dir() -> Path:
+    """lintrules/ ships inside the installed package; in a source tree it sits beside it."""
+    installed = Path(__file__).parent / "lintrules"
+    return installed if installed.is_dir() else Path(__file__).parent.parent / "lintrules"
+
+
+def pack_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    if path.is_file():
+        return [path]
+    raise RuleError(str(path), "规则文件或目录不存在")
+
+
+def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -> RuleSet:
+    files = pack_files(default_rules_dir()) if defaults else []
+    for path in extra:
+        files += pack_files(Path(path))
+    rules, profiles, seen = [], {}, {}
+    for file in files:
+        data = read_yaml(file)
+        for rule in parse_pack(file, data):
+            if rule.id in seen:
+                raise RuleError(str(file), f"规则编号重复（已在 {seen[rule.id]} 中定义）", rule.id, "id")
+            seen[rule.id] = str(file)
+            rules.append(rule)
+        profiles.update(parse_profiles(file, data))
+    return RuleSet(rules, profiles)
+
+
+def read_yaml(file: Path):
+    try:
+        return yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(str(file), f"YAML 语法错误 {where}：{problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
+
+
+def parse_pack(file: Path, data) -> list[Rule]:
+    if data is None:
+        return []
+    if isinstance(data, list):  # a bare list of rules is accepted too
+        data = {"rules": data}
+    if not isinstance(data, dict):
+        raise RuleError(str(file), "规则文件的顶层应为映射（含 rules: 列表）")
+    unknown = set(data) - {"rules", "profiles", "pack", "description"}
+    if unknown:
+        raise RuleError(str(file), f"未知的顶层字段：{'、'.join(sorted(unknown))}", field=sorted(unknown)[0])
+    items = data.get("rules", [])
+    if not isinstance(items, list):
+        raise RuleError(str(file), "rules 应为列表", field="rules")
+    return [parse_rule(file, i, item) for i, item in enumerate(items)]
+
+
+def parse_rule(file: Path, index: int, item) -> Rule:
+    f = str(file)
+    if not isinstance(item, dict):
+        raise RuleError(f, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
+    rule_id = item.get("id")
+    name = rule_id if isinstance(rule_id, str) and rule_id else f"#{index + 1}"
+    for key in REQUIRED_FIELDS:
+        if key not in item:
+            raise RuleError(f, "缺少必填字段", name, key)
+    unknown = set(item) - RULE_FIELDS
+    if unknown:
+        raise RuleError(f, "未知字段", name, sorted(unknown)[0])
+    for key in ("id", "kind", "message", "why"):
+        if not isinstance(item[key], str) or not item[key].strip():
+            raise RuleError(f, "应为非空字符串", name, key)
+    if item["severity"] not in SEVERITIES:
+        raise RuleError(f, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {item['severity']!r}", name, "severity")
+    kind = get_kind(item["kind"])
+    if kind is None:
+        raise RuleError(f, f"未知的检查类型 {item['kind']!r}", name, "kind")
+    params = item.get("params") or {}
+    if not isinstance(params, dict):
+        raise RuleError(f, "应为映射", name, "params")
+    fix = item.get("fix")
+    if fix is not None and not isinstance(fix, str):
+        raise RuleError(f, "应为字符串", name, "fix")
+    try:
+        check = kind(params, fix)
+    except ParamError as exc:
+        raise RuleError(f, str(exc), name, exc.field) from None
+    for placeholder in message_fields(item["message"], f, name):
+        if placeholder not in kind.args:
+            allowed = "、".join(kind.args) or "无"
+            raise RuleError(f, f"消息中的占位符 {{{placeholder}}} 无法填充（{kind.name} 可用：{allowed}）",
+                            name, "message")
+    bad, good = parse_examples(f, name, item["examples"])
+    return Rule(rule_id, item["kind"], item["severity"], item["message"].strip(), item["why"].strip(),
+                params, bad, good, f, check, fix)
+
+
+def message_fields(message: str, file: str, name: str) -> list[str]:
+    try:
+        return [fname for _, fname, _, _ in string.Formatter().parse(message) if fname is not None]
+    except ValueError as exc:
+        raise RuleError(file, f"消息模板无效：{exc}", name, "message") from None
+
+
+def parse_examples(file: str, name: str, examples) -> tuple[list[str], list[str]]:
+    if not isinstance(examples, dict):
+        raise RuleError(file, "应为含 bad 与 good 的映射", name, "examples")
+    out = []
+    for key in ("bad", "good"):
+        values = examples.get(key)
+        if not isinstance(values, list) or not values:
+            raise RuleError(file, "至少需要一个示例", name, f"examples.{key}")
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise RuleError(file, "示例应为非空字符串", name, f"examples.{key}[{i}]")
+        out.append(values)
+    return out[0], out[1]
+
+
+def parse_profiles(file: Path, data) -> dict[str, dict]:
+    if not isinstance(data, dict) or "profiles" not in data:
+        return {}
+    profiles = data["profiles"]
+    if not isinstance(profiles, dict):
+        raise RuleError(str(file), "profiles 应为映射", field="profiles")
+    for name, spec in profiles.items():
+        if not isinstance(spec, dict):
+            raise RuleError(str(file), "应为映射", field=f"profiles.{name}")
+        for key in ("select", "ignore"):
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RuleError(str(file), "应为字符串列表", field=f"profiles.{name}.{key}")
+    return profiles
+
+
+class Diagnostics(list):
+    """Problems met while running (a rule that timed out); shown on stderr, not findings."""
+
+
+def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None) -> list[Finding]:
+    findings = set()
+    for rule in rules:
+        try:
+            hits = list(rule.check.check(doc))
+        except TimeoutError:
+            if diagnostics is not None:
+                diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")
+            continue
+        for hit in hits:
+            line, column = doc.position(hit.start)
+            end_line, end_column = doc.position(hit.end)
+            findings.add(Finding(doc.path, line, column, end_line, end_column, rule.id,
+                                 rule.severity, rule.render(hit.args), tuple(hit.edits)))
+    return sorted(findings)

@@ -1,0 +1,103 @@
+"""Path -> Source: read a draft, decode it, keep what is needed to write it back."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md")
+# Legacy word-processor formats we cannot read; the user is asked for .docx instead.
+LEGACY_SUFFIXES = (".doc", ".wps")
+NEWLINE = regex.compile(r"\r\n|\r|\n")
+# Control characters that never occur in a real draft; many of them mean "binary".
+CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Source:
+    """A decoded draft: one string per line, and how to encode it back."""
+
+    path: str
+    lines: list[str]
+    encoding: str = "utf-8"  # codec name used to write the file back
+    newlines: list[str] | None = None  # the ending of each line ("" after the last)
+    kind: str = "text"  # "text" or "docx"
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Split on \\r\\n, \\r and \\n only (str.splitlines also splits on \\x0c, \\u2028 …)."""
+    lines, endings, pos = [], [], 0
+    for m in NEWLINE.finditer(text):
+        lines.append(text[pos : m.start()])
+        endings.append(m.group())
+        pos = m.end()
+    lines.append(text[pos:])
+    endings.append("")
+    return lines, endings
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, codec). UTF-8 (with or without BOM) first, else detection."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"文件以 UTF-8 BOM 开头，但第 {exc.start} 字节处不是合法的 UTF-8") from None
+    if b"\x00" in data:
+        raise InputError(path, "不是文本文件（含有 NUL 字节），请提供 .txt、.md 或 .docx 草稿")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: let charset-normalizer decide (imported here: most drafts never need it).
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+    if best is None:
+        raise InputError(path, "无法识别文件编码（不是 UTF-8、GB18030/GBK 文本），请另存为 UTF-8 后重试")
+    codec = best.encoding
+    if codec in ("gb2312", "gbk", "gb18030", "hz"):
+        codec = "gb18030"  # the superset: decodes every GBK file and round-trips it
+    return data.decode(codec), codec
+
+
+def load_text(path: str, data: bytes) -> Source:
+    text, codec = decode(data, path)
+    if len(CONTROL.findall(text[:4096])) > 8:
+        raise InputError(path, "不是文本文件（含有大量控制字符），请提供 .txt、.md 或 .docx 草稿")
+    lines, endings = split_lines(text)
+    return Source(path=path, lines=lines, encoding=codec, newlines=endings)
+
+
+def read_bytes(path: str) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "文件不存在")
+    if p.is_dir():
+        raise InputError(path, "是目录，不是文件")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
+def load(path: str) -> Source:
+    """Read one draft. Raises InputError with a one-line Chinese message."""
+    suffix = Path(path).suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        raise InputError(path, f"不支持 {suffix} 格式，请在 Word/WPS 中另存为 .docx 后再检查")
+    data = read_bytes(path)
+    if suffix == ".docx":
+        from .docx import load_docx  # python-docx is imported only for Word files
+
+        source = load_docx(path, data)
+    else:
+        source = load_text(path, data)
+    if not any(line.strip() for line in source.lines):
+        raise InputError(path, "文件为空（没有任何文字）")
+    return source

@@ -1,0 +1,64 @@
+"""Text like a compiler: `path:line:col: severity [rule] message`, the source, a caret line.
+
+Carets are placed by display width (a CJK character takes two terminal columns), and very
+long lines (a paragraph is one line) are cut to a window around the span."""
+
+from __future__ import annotations
+
+import unicodedata
+
+CONTEXT = 24  # characters shown on each side of the span in a long line
+
+
+def width(text: str) -> int:
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return total
+
+
+def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A window of `line` around [start, end) and the span's offsets inside it (0-based)."""
+    left = max(0, start - CONTEXT)
+    right = min(len(line), max(end, start + 1) + CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    return shown, start - left + len(prefix), end - left + len(prefix)
+
+
+def location(file, finding) -> str:
+    if file.kind == "docx":
+        return f"{finding.path}:第{finding.line}段:{finding.column}"
+    return f"{finding.path}:{finding.line}:{finding.column}"
+
+
+def render_finding(file, finding) -> list[str]:
+    out = [f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}"]
+    if not 1 <= finding.line <= len(file.lines):
+        return out
+    line = file.lines[finding.line - 1].replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    shown, s, e = excerpt(line, start, min(max(end, start + 1), max(len(line), start + 1)))
+    gutter = f"{finding.line:>5} | "
+    out.append(gutter + shown)
+    out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
+    return out
+
+
+def render(report) -> str:
+    lines = []
+    for file in report.files:
+        for finding in file.findings:
+            lines += render_finding(file, finding)
+    counts = report.counts()
+    total = sum(counts.values())
+    if total:
+        lines.append(f"共 {len(report.files)} 个文件，发现 {total} 处问题："
+                     f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}")
+    else:
+        lines.append(f"共 {len(report.files)} 个文件，未发现问题")
+    return "\n".join(lines)

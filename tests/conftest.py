@@ -1,0 +1,40 @@
+"""Shared fixtures: the bundled seeds and a helper to run the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportlint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def seed(prefix: str) -> Path:
+    """The seed draft whose file name starts with `prefix` (e.g. "003")."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+class Run:
+    def __init__(self, result):
+        self.code = result.exit_code
+        self.out = result.stdout
+        self.err = result.stderr
+        self.exception = result.exception
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return Run(runner.invoke(main, [str(a) for a in args]))
+
+    return invoke
