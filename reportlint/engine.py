@@ -124,7 +124,7 @@ def read_yaml(file: Path):
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(str(file), f"YAML 语法错误 {where}：{problem}") from None
+        raise RuleError(str(file), f"YAML 解析失败 {where}：{problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
 

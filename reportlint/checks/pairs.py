@@ -36,10 +36,14 @@ class Pairs(Check):
                             yield self.unclosed(*stack.pop())
                         stack.pop()
                     else:
-                        yield Hit(offset, offset + 1, {"open": self.opener[ch], "close": ch,
-                                                       "problem": f"多出的「{ch}」，本段此前没有与之配对的「{self.opener[ch]}」"})
+                        yield self.stray(ch, offset)
             for opener, offset in stack:
                 yield self.unclosed(opener, offset)
+
+    def stray(self, closer, offset):
+        opener = self.opener[closer]
+        return Hit(offset, offset + 1, {"open": opener, "close": closer,
+                                        "problem": f"多出的「{closer}」，本段此前没有与之配对的「{opener}」"})
 
     def unclosed(self, opener, offset):
         close = self.closer[opener]

@@ -1,0 +1,184 @@
+"""The command line end to end on the seeds: findings, JSON contract, exit codes, errors."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, seed
+
+from reportlint.engine import load_rules
+from reportlint.reporters.text_format import width
+
+
+def spans(run, prefix):
+    """(rule, line, text under the span) of every finding in the seed `prefix`."""
+    lines = seed(prefix).read_text(encoding="utf-8").split("\n")
+    out = []
+    for f in run.json()["findings"]:
+        if f["path"].endswith(seed(prefix).name) and f["line"] == f["end_line"]:
+            out.append((f["rule"], f["line"], lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seeds_json():
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    class R:
+        pass
+
+    result = CliRunner().invoke(main, ["check", "--format", "json", *sorted(map(str, SEEDS.glob("*.txt")))])
+    run = R()
+    run.code, run.out = result.exit_code, result.stdout
+    run.json = lambda: __import__("json").loads(result.stdout)
+    return run
+
+
+def test_seeds_json_contract_and_exit_code(seeds_json):
+    assert seeds_json.code == 1
+    data = seeds_json.json()
+    assert set(data) == {"version", "findings", "summary"} and data["version"] == 1
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message"}
+    assert all(set(f) == keys for f in data["findings"])
+    summary = data["summary"]
+    assert summary["files"] == 5
+    assert summary["errors"] + summary["warnings"] + summary["infos"] == len(data["findings"])
+
+
+def test_seed_defects_are_found(seeds_json):
+    s003 = spans(seeds_json, "003")
+    assert [(line, text) for rule, line, text in s003 if rule == "hygiene/placeholder"] == [
+        (5, "(略)"), (6, "(略)"), (7, "(略)")]
+    assert ("hygiene/doubled-symbol", 5, "%%") in spans(seeds_json, "002")
+    s004 = spans(seeds_json, "004")
+    assert ("hygiene/doubled-char", 20, "的的") in s004
+    assert ("hygiene/web-debris", 7, "浏览次数") in s004
+    assert ("hygiene/web-debris", 28, "关闭窗口") in s004
+    pager = [line for rule, line, text in s004
+             if rule == "hygiene/web-debris-layout" and text.startswith("本篇文章共有1页")]
+    assert pager == [26]
+    assert ("hygiene/repeated-line", 5, "关于全市公安机关执法规范化建设情况的汇报") in s004
+
+
+def test_legitimate_reduplication_in_the_seeds_is_silent(seeds_json):
+    words = ["层层", "事事", "件件", "纷纷", "学习习近平", "办事事项", "履行行政", "点点"]
+    for prefix in ("000", "001", "002", "003", "004"):
+        for rule, line, text in spans(seeds_json, prefix):
+            if rule.startswith("hygiene/doubled"):
+                full = seed(prefix).read_text(encoding="utf-8").split("\n")[line - 1]
+                assert not any(w in full and text in w for w in words), (prefix, line, text)
+
+
+def test_text_output_puts_the_caret_under_the_span_in_display_columns(cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("一、主要举措和成效\n回复率提升到69.93%%，全市第一。\n", encoding="utf-8")
+    run = cli("check", "--select", "hygiene/doubled-symbol", draft)
+    assert run.code == 1
+    header, source, carets = run.out.splitlines()[:3]
+    assert header == f"{draft}:2:12: error [hygiene/doubled-symbol] 符号“%%”重复，请只保留一个"
+    text = source.split(" | ", 1)[1]
+    caret_col = carets.index("^") - carets.index("|") - 2
+    assert caret_col == width(text[:text.index("%%")]) and carets.count("^") == 2
+
+
+def test_fail_level_and_clean_draft(cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("我局统筹各项执法管理工作，先后6次专题听取汇报,形成了常态化工作模式。", encoding="utf-8")
+    assert cli("check", "--select", "hygiene", draft).code == 1  # a warning fails at the default level
+    assert cli("check", "--select", "hygiene", "--fail-level", "error", draft).code == 0
+    clean = tmp_path / "clean.txt"
+    clean.write_text("我局统筹各项执法管理工作，先后6次专题听取汇报。", encoding="utf-8")
+    run = cli("check", "--select", "hygiene", clean)
+    assert run.code == 0 and "未发现问题" in run.out
+
+
+def test_directory_is_searched_for_drafts(cli, tmp_path):
+    (tmp_path / "a.md").write_text("全年办理案件XX起。", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("下一步工作待补充。", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("XX", encoding="utf-8")
+    run = cli("check", "--format", "json", "--select", "hygiene/placeholder,hygiene/placeholder-x", tmp_path)
+    assert sorted(f["path"].rsplit("/", 1)[1] for f in run.json()["findings"]) == ["a.md", "b.txt"]
+
+
+def one_line_error(run, *needles):
+    assert run.code == 2, run.out + run.err
+    assert "Traceback" not in run.err and len(run.err.strip().splitlines()) == 1, run.err
+    for needle in needles:
+        assert needle in run.err
+
+
+def test_bad_input_gives_one_line_and_exit_2(cli, tmp_path):
+    one_line_error(cli("check", tmp_path / "missing.txt"), "missing.txt", "文件不存在")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one_line_error(cli("check", tmp_path / "empty.txt"), "文件为空")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    one_line_error(cli("check", tmp_path / "bin.txt"), "不是文本文件")
+    one_line_error(cli("check", "--select", "hygiene/no-such-rule", seed("000")), "hygiene/no-such-rule")
+    one_line_error(cli("explain", "no/such-rule"), "no/such-rule")
+    one_line_error(cli("check", "--profile", "no-such-profile", seed("000")), "no-such-profile")
+
+
+def test_other_files_are_still_linted_when_one_is_unreadable(cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("全年办理案件XX起。", encoding="utf-8")
+    run = cli("check", "--format", "json", tmp_path / "missing.txt", good)
+    assert run.code == 2 and "文件不存在" in run.err
+    assert [f["rule"] for f in run.json()["findings"]] == ["hygiene/placeholder-x"]
+
+
+def pack_with(**changes) -> str:
+    """A one-rule pack, valid except for `changes` (a value of None drops the field)."""
+    import yaml
+
+    rule = {"id": "x/rule", "kind": "pattern", "severity": "error", "message": "m", "why": "w",
+            "params": {"pattern": "a"}, "examples": {"bad": ["a"], "good": ["b"]}}
+    rule.update(changes)
+    return yaml.safe_dump({"rules": [{k: v for k, v in rule.items() if v is not None}]}, allow_unicode=True)
+
+
+BROKEN = {
+    "syntax": ("rules:\n  - id: x/y\n    kind: [unclosed\n", None, "YAML 解析失败"),
+    "not plain yaml": ("!!python/object/apply:os.system ['true']\n", None, "YAML"),
+    "missing why": (pack_with(why=None), "x/rule", "why"),
+    "unknown kind": (pack_with(kind="spelling"), "x/rule", "kind"),
+    "bad severity": (pack_with(severity="fatal"), "x/rule", "severity"),
+    "bad regex": (pack_with(params={"pattern": "(a"}), "x/rule", "params.pattern"),
+    "bad placeholder": (pack_with(message="{nope}"), "x/rule", "message"),
+    "no good example": (pack_with(examples={"bad": ["a"]}), "x/rule", "examples.good"),
+    "unknown field": (pack_with(serverity="error"), "x/rule", "serverity"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_broken_rule_file_names_file_rule_and_field(cli, tmp_path, case):
+    text, rule, field = BROKEN[case]
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(text, encoding="utf-8")
+    run = cli("check", "--rules", pack, seed("000"))
+    one_line_error(run, "mine.yaml", field, *([f"规则 {rule}"] if rule else []))
+
+
+def test_user_pack_rules_run_like_shipped_ones(cli, tmp_path):
+    pack = tmp_path / "local.yaml"
+    pack.write_text("""rules:
+  - id: local/old-name
+    kind: phrases
+    severity: warning
+    message: 机构名称“{phrase}”已撤销，请改为现名称
+    why: 机构改革后名称变更。
+    params: {phrases: [市政府法制办]}
+    examples: {bad: [市政府法制办开展月度测评], good: [市司法局开展月度测评]}
+""", encoding="utf-8")
+    run = cli("check", "--format", "json", "--rules", pack, "--select", "local", seed("003"))
+    assert {(f["rule"], f["line"]) for f in run.json()["findings"]} == {("local/old-name", 9)}
+
+
+def test_explain_and_rules_cover_every_shipped_rule(cli):
+    listed = cli("rules")
+    assert listed.code == 0
+    for rule in load_rules().rules:
+        assert rule.id in listed.out
+        run = cli("explain", rule.id)
+        assert run.code == 0 and rule.why.splitlines()[0] in run.out and rule.bad[0].splitlines()[0] in run.out

@@ -1,0 +1,73 @@
+"""Loading drafts: encodings, line endings, layout indentation and unreadable input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from conftest import seed
+
+from reportlint.document import Document
+from reportlint.errors import InputError
+from reportlint.load import load
+
+TEXT = "一、主要举措和成效\r\n　　（一）强化组织领导。全年共立刑事案件1146起。\r\n"
+
+
+def test_utf8_bom_gb18030_and_line_endings_decode_to_the_same_lines(tmp_path):
+    variants = {
+        "utf8.txt": TEXT.encode("utf-8"),
+        "bom.txt": codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        "gb.txt": TEXT.encode("gb18030"),
+        "lf.txt": TEXT.replace("\r\n", "\n").encode("utf-8"),
+        "cr.txt": TEXT.replace("\r\n", "\r").encode("utf-8"),
+    }
+    loaded = {}
+    for name, data in variants.items():
+        (tmp_path / name).write_bytes(data)
+        loaded[name] = load(str(tmp_path / name))
+    expected = ("一、主要举措和成效", "　　（一）强化组织领导。全年共立刑事案件1146起。", "")
+    assert {tuple(s.lines) for s in loaded.values()} == {expected}
+    assert loaded["bom.txt"].encoding == "utf-8-sig"
+    assert loaded["gb.txt"].encoding == "gb18030"
+    assert loaded["cr.txt"].newlines[0] == "\r" and loaded["utf8.txt"].newlines[0] == "\r\n"
+
+
+def test_gbk_seed_is_detected_not_guessed(tmp_path):
+    text = seed("000").read_text(encoding="utf-8")
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.encode("gbk"))
+    source = load(str(path))
+    assert source.encoding == "gb18030"
+    assert "\n".join(source.lines) == text
+
+
+def test_fullwidth_indentation_is_layout_not_content():
+    doc = Document.from_text("　　（一）强化组织领导保障。")
+    line = doc.lines[0]
+    assert line.indent == 2 and line.content.startswith("（一）")
+    assert doc.headings[0].level == 2
+    # columns still count the indentation: the heading marker is at column 3
+    assert doc.position(doc.headings[0].marker_start) == (1, 3)
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("empty.txt", b"", "文件为空"),
+    ("blank.txt", "\u3000\n  \r\n".encode(), "文件为空"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
+    ("latin.txt", bytes(range(0x80, 0x100)) * 3, "编码"),
+])
+def test_unreadable_input_is_an_input_error(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        load(str(path))
+    assert says in str(err.value) and str(path) in str(err.value)
+
+
+def test_missing_file_and_legacy_word_format(tmp_path):
+    with pytest.raises(InputError, match="文件不存在"):
+        load(str(tmp_path / "nope.txt"))
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match="另存为 .docx"):
+        load(str(tmp_path / "old.doc"))
