@@ -1,20 +1,21 @@
-"""Command line: check, rules, explain. Exit 0 clean, 1 findings, 2 usage or input error."""
+"""Command line: check, rules, explain, config. Exit 0 clean, 1 findings, 2 usage or input error."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .engine import SEVERITY_RANK, Diagnostics, RuleSet, load_rules, run
+from .engine import load_rules
 from .errors import InputError, ReportlintError, UsageError
-from .reporters import FORMATS, FileReport, Report, render
+from .reporters import FORMATS, Report, render
+from .runner import Options, Planner, default_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DRAFT_SUFFIXES = (".txt", ".md", ".docx")
-DEFAULT_PROFILE = "annual-report"
 
 
 def split_ids(values: tuple[str, ...]) -> list[str]:
@@ -39,22 +40,6 @@ def expand_paths(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
-def choose_rules(ruleset: RuleSet, profile: str, select, ignore):
-    spec = ruleset.profile(profile)
-    chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
-    ids = {r.id for r in ruleset.select(select, ignore)}
-    return [r for r in chosen if r.id in ids]
-
-
-def lint_file(path: str, rules, diagnostics) -> FileReport:
-    from .document import Document
-    from .load import load
-
-    source = load(path)
-    doc = Document(source)
-    return FileReport(path, source.lines, source.kind, run(doc, rules, diagnostics))
-
-
 def fail(message: str, code: int = EXIT_ERROR):
     click.echo(f"reportlint: 错误：{message}", err=True)
     sys.exit(code)
@@ -71,7 +56,7 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            fail("已中断", EXIT_ERROR)
+            fail("已中断")
         except Exception as exc:  # a bug in reportlint, not in the user's input
             fail(f"内部错误（请向 reportlint 报告）：{type(exc).__name__}: {exc}", EXIT_INTERNAL)
 
@@ -84,42 +69,100 @@ def main():
 
 rules_option = click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
                             help="额外的规则文件或目录（可重复）。")
+config_option = click.option("--config", "config_file", default=None, metavar="FILE",
+                             help="使用此配置文件，而不是从草稿所在目录向上查找 .reportlint.yaml / pyproject.toml。")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="输出格式。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
 @rules_option
 @click.option("--select", multiple=True, metavar="RULE", help="只运行这些规则（编号或前缀，可重复，可逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="RULE", help="不运行这些规则（编号或前缀）。")
-@click.option("--profile", default=DEFAULT_PROFILE, show_default=True, help="文档类型（规则组合）。")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="warning",
-              show_default=True, help="达到此级别的问题使退出码为 1。")
-def check(paths, fmt, rule_paths, select, ignore, profile, fail_level):
+@click.option("--profile", default=None, help="文档类型（规则组合），默认 annual-report。")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="达到此级别的问题使退出码为 1（默认 warning）。")
+@config_option
+@click.option("--fix", is_flag=True, help="自动修复机械性问题（%%、重字、半角标点、网页残留行），原地改写文件。")
+@click.option("--diff", is_flag=True, help="只显示 --fix 将做的修改（统一差异格式），不写文件。")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
+def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs):
     """检查草稿（.txt .md .docx 文件或目录）。"""
-    ruleset = load_rules(rule_paths)
-    rules = choose_rules(ruleset, profile, split_ids(select), split_ids(ignore))
-    files, input_errors, diagnostics = [], [], Diagnostics()
+    options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
+                      fail_level, config_file)
     targets = expand_paths(paths)
     if not targets:
         raise UsageError("给定目录中没有 .txt、.md 或 .docx 草稿")
-    for path in targets:
-        try:
-            files.append(lint_file(path, rules, diagnostics))
-        except InputError as exc:
-            input_errors.append(str(exc))
-    report = Report(files, rules)
-    if files:
-        click.echo(render(report, fmt))
-    for message in diagnostics:
-        click.echo(f"reportlint: 警告：{message}", err=True)
-    for message in input_errors:
-        click.echo(f"reportlint: 错误：{message}", err=True)
-    if input_errors:
+    if diff:
+        changed = fix_files(options, targets, write=False)
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if fix:
+        fix_files(options, targets, write=True)
+    results = list(lint_paths(options, targets, jobs or default_jobs()))
+    reports = [r.report for r in results if r.report]
+    report = Report(reports, rules_in(options, reports))
+    if reports:
+        click.echo(render_statistics(report) if statistics else render(report, fmt))
+    for result in results:
+        for message in result.diagnostics:
+            click.echo(f"reportlint: 警告：{message}", err=True)
+        if result.error:
+            click.echo(f"reportlint: 错误：{result.error}", err=True)
+    if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = [f for f in report.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if any(r.failing for r in results) else EXIT_CLEAN)
+
+
+def rules_in(options: Options, reports) -> list:
+    """The rules that ran, for formats that describe them (SARIF), in pack order."""
+    planner = Planner(options)
+    rules = {}
+    for report in reports:
+        for rule in planner.plan(report.path).rules:
+            rules.setdefault(rule.id, rule)
+    return list(rules.values())
+
+
+def render_statistics(report: Report) -> str:
+    counts = Counter((f.rule, f.severity) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    lines = [f"{n:>6}  {severity:<8} {rule}" for (rule, severity), n in rows]
+    lines.append(f"{sum(counts.values()):>6}  共计（{len(report.files)} 个文件）")
+    return "\n".join(lines)
+
+
+def fix_files(options: Options, paths: list[str], write: bool) -> bool:
+    """--fix writes each fixed draft in place; --diff prints what --fix would change.
+    Returns whether anything changed (or would)."""
+    from .fix import fix_source, original_text, unified_diff, write_atomically
+    from .load import load
+
+    planner = Planner(options)
+    total = 0
+    for path in paths:
+        try:
+            source = load(path)
+        except InputError as exc:
+            if not write:
+                click.echo(f"reportlint: 错误：{exc}", err=True)
+            continue  # with --fix, reported with the findings
+        if source.kind == "docx":
+            click.echo(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改", err=True)
+            continue
+        rules = planner.plan(path).rules
+        before = original_text(source)
+        after, count = fix_source(source, lambda src, rules=rules: lint_source(src, rules))
+        if after == before:
+            continue
+        total += count
+        if write:
+            write_atomically(path, after, source.encoding)
+        else:
+            click.echo(unified_diff(path, before, after), nl=False)
+    if write and total:
+        click.echo(f"reportlint: 已自动修复 {total} 处", err=True)
+    return total > 0
 
 
 @main.command("rules")
@@ -145,3 +188,19 @@ def explain(rule_id, rule_paths):
         click.echo(f"\n{title}：")
         for example in examples:
             click.echo("  " + example.replace("\n", "\n  "))
+
+
+@main.command("config")
+@click.argument("path", default=".")
+@config_option
+def show_config(path, config_file):
+    """显示对 PATH（草稿或目录）生效的配置。"""
+    import yaml
+
+    from .config import config_for
+
+    target = Path(path)
+    config = config_for(str(target / "_" if target.is_dir() else target), config_file)
+    data = config.as_dict()
+    data["file"] = data["file"] or "（未找到配置文件，使用默认值）"
+    click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())

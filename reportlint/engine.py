@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,21 @@ def parse_profiles(file: Path, data) -> dict[str, dict]:
     return profiles
 
 
+def configured(rule: Rule, file: str, severity: str | None = None, params: dict | None = None) -> Rule:
+    """`rule` with a configuration's severity and parameter overrides; params are re-validated."""
+    if params:
+        merged = {**rule.params, **params}
+        try:
+            check = type(rule.check)(merged, rule.fix)
+        except ParamError as exc:
+            key = exc.field.removeprefix("params.")
+            raise RuleError(file, str(exc), rule.id, f"params.{rule.id}.{key}") from None
+        rule = dataclasses.replace(rule, params=merged, check=check)
+    if severity:
+        rule = dataclasses.replace(rule, severity=severity)
+    return rule
+
+
 class Diagnostics(list):
     """Problems met while running (a rule that timed out); shown on stderr, not findings."""
 
@@ -237,8 +253,26 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
                 diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")
             continue
         for hit in hits:
-            line, column = doc.position(hit.start)
-            end_line, end_column = doc.position(hit.end)
-            findings.add(Finding(doc.path, line, column, end_line, end_column, rule.id,
-                                 rule.severity, rule.render(hit.args), tuple(hit.edits)))
-    return sorted(findings)
+            findings.add(finding(doc, rule, hit.start, hit.end, hit.args, hit.edits))
+    return suppress(doc, sorted(findings), rules)
+
+
+def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=()) -> Finding:
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(doc.path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(args),
+                   tuple(edits))
+
+
+def suppress(doc: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Drop what inline directives suppress; report the directive parts that suppressed nothing."""
+    from . import suppress as inline
+
+    kept, unused = inline.apply(doc, findings, {r.id for r in rules})
+    reporter = next((r for r in rules if r.kind == "unused_suppression"), None)
+    if reporter is None:
+        return kept
+    extra = [finding(doc, reporter, d.start, d.end,
+                     {"directive": doc.text[d.start:d.end], "rule": "全部规则" if p == inline.ALL else p})
+             for d, p in unused]
+    return sorted({*kept, *extra})

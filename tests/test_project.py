@@ -33,3 +33,14 @@ def test_code_is_ruff_clean():
         pytest.skip("ruff is not installed (it comes with the test extra)")
     result = subprocess.run([ruff, "check", "reportlint", "tests"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_installed_command_finds_its_rules_outside_the_source_tree(tmp_path):
+    exe = Path(sys.executable).with_name("reportlint")
+    if not exe.exists():
+        pytest.skip("reportlint is not installed in this environment")
+    draft = tmp_path / "d.txt"
+    draft.write_text("下一步工作待补充。", encoding="utf-8")
+    result = subprocess.run([str(exe), "check", "--select", "hygiene/placeholder", str(draft)],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1 and "hygiene/placeholder" in result.stdout, result.stderr

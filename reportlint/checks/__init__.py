@@ -32,6 +32,20 @@ class Hit:
     edits: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+DELETE_LINE = "delete-line"  # the `fix` value that removes the line a hit stands on
+
+
+def line_deletion(doc: Document, start: int, end: int) -> tuple[int, int, str]:
+    """The edit removing the line at `start` with its line break — or, on a line that holds a
+    real sentence (it has a 。), only the span [start, end): a fix must never delete text."""
+    line = doc.line(doc.position(start)[0])
+    if "。" in line.content:
+        return (start, end, "")
+    if line.number < len(doc.lines):
+        return (line.start, doc.lines[line.number].start, "")
+    return (max(line.start - 1, 0), line.start + len(line.text), "")
+
+
 class ParamError(ValueError):
     """A bad rule parameter; `field` is its dotted path, e.g. params.pattern."""
 
@@ -53,6 +67,15 @@ class Check:
 
     def check(self, doc: Document) -> Iterable[Hit]:
         raise NotImplementedError
+
+    def edits(self, doc: Document, start: int, end: int, replacement=None) -> list[tuple[int, int, str]]:
+        """The edits fixing [start, end) as this rule's `fix` says: replace it (with `replacement`,
+        default the `fix` text itself), or delete its line."""
+        if self.fix is None:
+            return []
+        if self.fix == DELETE_LINE:
+            return [line_deletion(doc, start, end)]
+        return [(start, end, self.fix if replacement is None else replacement)]
 
     # Helpers for validating params in constructors.
     def require(self, key: str, kind: type | tuple[type, ...], default=_MISSING):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from . import Check, Hit, ParamError, register
+from . import DELETE_LINE, Check, Hit, ParamError, register
 
 # A catastrophic user pattern must not hang a pre-commit hook.
 TIMEOUT_SECONDS = 2.0
@@ -13,7 +13,7 @@ TIMEOUT_SECONDS = 2.0
 @register("pattern")
 class Pattern(Check):
     args = ("match",)
-    fixes = True  # `fix` is a replacement template for the reported span: "%", "\\1", ""
+    fixes = True  # `fix`: a replacement template for the span ("%", "\\1", "") or delete-line
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
@@ -33,5 +33,6 @@ class Pattern(Check):
             start, end = m.span(self.group)
             if start < 0 or start == end:
                 continue  # an empty match marks nothing a drafter could change
-            edits = [(start, end, m.expand(self.fix))] if self.fix is not None else []
+            template = self.fix if self.fix not in (None, DELETE_LINE) else None
+            edits = self.edits(doc, start, end, m.expand(template) if template is not None else None)
             yield Hit(start, end, {"match": m.group(self.group)}, edits)

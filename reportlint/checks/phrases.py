@@ -29,7 +29,7 @@ def find_all(auto: ahocorasick.Automaton, text: str):
 @register("phrases")
 class Phrases(Check):
     args = ("phrase",)
-    fixes = True  # `fix` replaces the phrase ("" deletes it)
+    fixes = True  # `fix` replaces the phrase ("" deletes it), or delete-line removes its line
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
@@ -38,5 +38,4 @@ class Phrases(Check):
 
     def check(self, doc):
         for start, end, phrase in find_all(self.auto, doc.text):
-            edits = [(start, end, self.fix)] if self.fix is not None else []
-            yield Hit(start, end, {"phrase": phrase}, edits)
+            yield Hit(start, end, {"phrase": phrase}, self.edits(doc, start, end))

@@ -18,8 +18,9 @@ HAN = r"\p{Han}"
 LEFT = rf"[{HAN}0-9%”’）》】」]"
 RIGHT = rf"[{HAN}0-9“‘（《【「]"
 HALF = regex.compile(
-    rf"(?:(?<={HAN})[,:;](?={RIGHT})|(?<={LEFT})[,:;](?={HAN})"  # ,:; between
-    rf"|\((?={HAN})|(?<={HAN})\))"  # (一) 民(辅)警 (略)
+    rf"(?:(?<={HAN})[,:;](?={RIGHT}|$)|(?<={LEFT})[,:;](?={HAN})"  # ,:; between, or ending a line
+    rf"|\((?={HAN})|(?<={HAN})\))",  # (一) 民(辅)警 (略)
+    regex.MULTILINE,
 )
 FULL_MARKS = regex.compile(r"[，：；（）]")
 

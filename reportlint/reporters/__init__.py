@@ -13,7 +13,7 @@ FORMATS = ("text", "json", "sarif", "github")
 @dataclass
 class FileReport:
     path: str
-    lines: list[str]  # the draft's lines, for showing source under a finding
+    lines: dict[int, str]  # line number -> text, for the lines that have findings
     kind: str = "text"  # "text" or "docx": .docx positions are paragraphs (第N段)
     findings: list[Finding] = field(default_factory=list)
 

@@ -37,9 +37,9 @@ def location(file, finding) -> str:
 
 def render_finding(file, finding) -> list[str]:
     out = [f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}"]
-    if not 1 <= finding.line <= len(file.lines):
+    if finding.line not in file.lines:
         return out
-    line = file.lines[finding.line - 1].replace("\t", " ")
+    line = file.lines[finding.line].replace("\t", " ")
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     shown, s, e = excerpt(line, start, min(max(end, start + 1), max(len(line), start + 1)))

@@ -1,0 +1,143 @@
+"""Configuration: `.reportlint.yaml` or `[tool.reportlint]` in pyproject.toml.
+
+The nearest one above each linted file applies (walking up from the file's folder, as ruff
+does); command-line flags win over it. Relative paths in a file are relative to that file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import RuleError
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+LEVELS = ("error", "warning", "info")
+KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level"}
+
+
+class ConfigError(RuleError):
+    """A configuration file that is not valid: names the file and the key."""
+
+    def __init__(self, file: str, key: str | None, reason: str):
+        super().__init__(file, reason, field=key)
+
+
+@dataclass
+class Config:
+    file: str | None = None  # where it came from; None: built-in defaults
+    profile: str = "annual-report"
+    rules: list[str] = field(default_factory=list)  # extra packs (absolute paths)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> level
+    params: dict[str, dict] = field(default_factory=dict)  # rule id -> parameter overrides
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rule ids/prefixes
+    fail_level: str = "warning"
+
+    @property
+    def root(self) -> Path:
+        return Path(self.file).parent if self.file else Path.cwd()
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Rules the per-file ignores switch off for `path` (globs relative to the config's folder)."""
+        p = Path(path).resolve()
+        try:
+            rel = p.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = p.as_posix()
+        out = []
+        for glob, ids in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(p.name, glob)):
+                out += ids
+        return out
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "profile": self.profile, "rules": self.rules, "select": self.select,
+                "ignore": self.ignore, "severity": self.severity, "params": self.params,
+                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level}
+
+
+def find_config_file(start: Path) -> tuple[Path, str] | None:
+    """(file, format) of the nearest configuration at or above `start`."""
+    folder = start if start.is_dir() else start.parent
+    for directory in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            if (directory / name).is_file():
+                return directory / name, "yaml"
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject, "toml"
+    return None
+
+
+def read_config_file(path: Path, fmt: str) -> dict:
+    try:
+        if fmt == "toml":
+            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reportlint", {})
+        else:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(str(path), None, f"配置文件无法解析：{first}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), None, "配置应为映射（键: 值）")
+    return data
+
+
+def string_list(file, key, value) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(file, key, "应为字符串列表")
+    return value
+
+
+def parse_config(path: Path, data: dict) -> Config:
+    file = str(path)
+    unknown = set(data) - KEYS
+    if unknown:
+        raise ConfigError(file, sorted(unknown)[0], f"未知的配置项（可用：{'、'.join(sorted(KEYS))}）")
+    config = Config(file=file)
+    if "profile" in data:
+        if not isinstance(data["profile"], str):
+            raise ConfigError(file, "profile", "应为字符串")
+        config.profile = data["profile"]
+    config.rules = [str((path.parent / p).resolve()) for p in string_list(file, "rules", data.get("rules", []))]
+    config.select = string_list(file, "select", data.get("select", []))
+    config.ignore = string_list(file, "ignore", data.get("ignore", []))
+    if "fail-level" in data:
+        if data["fail-level"] not in LEVELS:
+            raise ConfigError(file, "fail-level", f"应为 {' | '.join(LEVELS)} 之一")
+        config.fail_level = data["fail-level"]
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(file, "severity", "应为映射：规则编号: 级别")
+    for rule, level in severity.items():
+        if level not in LEVELS:
+            raise ConfigError(file, f"severity.{rule}", f"应为 {' | '.join(LEVELS)} 之一")
+    config.severity = dict(severity)
+    params = data.get("params", {})
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise ConfigError(file, "params", "应为映射：规则编号: {参数: 值}")
+    config.params = params
+    ignores = data.get("per-file-ignores", {})
+    if not isinstance(ignores, dict):
+        raise ConfigError(file, "per-file-ignores", "应为映射：文件模式: [规则编号]")
+    config.per_file_ignores = {g: string_list(file, f"per-file-ignores.{g}", v) for g, v in ignores.items()}
+    return config
+
+
+def config_for(path: str, explicit: str | None = None) -> Config:
+    """The configuration that applies to the draft at `path` (or the one given with --config)."""
+    if explicit:
+        p = Path(explicit)
+        if not p.is_file():
+            raise ConfigError(explicit, None, "配置文件不存在")
+        return parse_config(p, read_config_file(p, "toml" if p.suffix == ".toml" else "yaml"))
+    found = find_config_file(Path(path))
+    return parse_config(found[0], read_config_file(*found)) if found else Config()

@@ -1,0 +1,153 @@
+"""From command-line options and configuration files to findings, file by file.
+
+`Planner` decides which rules apply to each draft (its nearest configuration, the profile,
+select/ignore, per-rule severity and parameters, per-file ignores; command-line flags win).
+`lint_paths` runs them, in worker processes for many files (--jobs), in input order."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .config import Config, ConfigError, config_for
+from .document import Document
+from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
+from .errors import InputError
+from .load import load
+from .reporters import FileReport
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 8
+
+
+@dataclass
+class Options:
+    rule_paths: tuple[str, ...] = ()
+    select: list[str] | None = None  # None: as configured
+    ignore: list[str] | None = None
+    profile: str | None = None
+    fail_level: str | None = None
+    config: str | None = None  # an explicit configuration file
+
+
+@dataclass
+class Plan:
+    config: Config
+    rules: list[Rule]
+    fail_level: str
+
+
+@dataclass
+class Planner:
+    options: Options
+    _rulesets: dict = field(default_factory=dict)
+    _plans: dict = field(default_factory=dict)
+
+    def ruleset(self, extra: tuple[str, ...]) -> RuleSet:
+        if extra not in self._rulesets:
+            self._rulesets[extra] = load_rules(extra)
+        return self._rulesets[extra]
+
+    def plan(self, path: str) -> Plan:
+        config = config_for(path, self.options.config)
+        key = config.file
+        if key not in self._plans:
+            self._plans[key] = self._make_plan(config)
+        plan = self._plans[key]
+        ignored = config.ignored_for(path)
+        if not ignored:
+            return plan
+        ruleset = self.ruleset(tuple(config.rules) + tuple(self.options.rule_paths))
+        self._check_ids(ruleset, config, "per-file-ignores", ignored)
+        return Plan(config, ruleset_filter(plan.rules, ignored), plan.fail_level)
+
+    def _make_plan(self, config: Config) -> Plan:
+        o = self.options
+        ruleset = self.ruleset(tuple(config.rules) + tuple(o.rule_paths))
+        spec = ruleset.profile(o.profile or config.profile)
+        chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
+        select = o.select if o.select is not None else config.select
+        ignore = o.ignore if o.ignore is not None else config.ignore
+        if config.file and o.select is None:
+            self._check_ids(ruleset, config, "select", select)
+        if config.file and o.ignore is None:
+            self._check_ids(ruleset, config, "ignore", ignore)
+        wanted = {r.id for r in ruleset.select(select, ignore)}
+        self._check_ids(ruleset, config, "severity", config.severity)
+        self._check_ids(ruleset, config, "params", config.params)
+        rules = [configured(r, config.file or "", config.severity.get(r.id), config.params.get(r.id))
+                 for r in chosen if r.id in wanted]
+        return Plan(config, rules, o.fail_level or config.fail_level)
+
+    @staticmethod
+    def _check_ids(ruleset: RuleSet, config: Config, key: str, ids) -> None:
+        from .engine import matches
+
+        for rule_id in ids:
+            if not any(matches(r.id, rule_id) for r in ruleset.rules):
+                raise ConfigError(config.file or "", f"{key}.{rule_id}", "未知的规则编号")
+
+
+def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:
+    from .engine import matches
+
+    return [r for r in rules if not any(matches(r.id, p) for p in ignored)]
+
+
+@dataclass
+class FileResult:
+    report: FileReport | None = None
+    error: str | None = None
+    diagnostics: list[str] = field(default_factory=list)
+    failing: bool = False
+
+
+def lint_source(source, rules: list[Rule], diagnostics=None):
+    return run(Document(source), rules, diagnostics)
+
+
+def lint_one(planner: Planner, path: str) -> FileResult:
+    """Lint one draft. Input errors are returned, not raised: the other drafts still get linted."""
+    try:
+        plan = planner.plan(path)
+        source = load(path)
+    except InputError as exc:
+        return FileResult(error=str(exc))
+    diagnostics = Diagnostics()
+    findings = lint_source(source, plan.rules, diagnostics)
+    wanted = {f.line for f in findings}
+    lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
+    return FileResult(FileReport(path, lines, source.kind, findings), None, list(diagnostics), failing)
+
+
+# One planner per worker process, made by the pool's initializer.
+_worker_planner: Planner | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_planner
+    _worker_planner = Planner(options)
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    return lint_one(_worker_planner, path)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def lint_paths(options: Options, paths: list[str], jobs: int):
+    """Yield a FileResult per path, in the order given, whatever the number of jobs."""
+    planner = Planner(options)
+    for path in paths:
+        planner.plan(path)  # configuration errors surface here, before any worker starts
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        for path in paths:
+            yield lint_one(planner, path)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.map(_lint_in_worker, paths, chunksize=4)
+

@@ -1,0 +1,88 @@
+"""Configuration end to end through the CLI: discovery, precedence, overrides, per-file ignores."""
+
+from __future__ import annotations
+
+import pytest
+
+DRAFT = "全年办理案件XX起。具体数据待补充。满意率97%%。\n"
+
+
+def rules_fired(run):
+    return sorted({f["rule"] for f in run.json()["findings"]})
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+def test_nearest_yaml_config_selects_and_overrides_severity(cli, project):
+    (project / ".reportlint.yaml").write_text(
+        "select: [hygiene/placeholder, hygiene/doubled-symbol]\n"
+        "severity: {hygiene/doubled-symbol: info}\n", encoding="utf-8")
+    run = cli("check", "--format", "json", project / "drafts" / "a.txt")
+    assert rules_fired(run) == ["hygiene/doubled-symbol", "hygiene/placeholder"]
+    severities = {f["rule"]: f["severity"] for f in run.json()["findings"]}
+    assert severities["hygiene/doubled-symbol"] == "info"
+
+
+def test_command_line_flags_win_over_the_file(cli, project):
+    (project / ".reportlint.yaml").write_text("select: [hygiene/placeholder]\nfail-level: error\n",
+                                              encoding="utf-8")
+    run = cli("check", "--format", "json", "--select", "hygiene/placeholder-x", project / "drafts" / "a.txt")
+    assert rules_fired(run) == ["hygiene/placeholder-x"]
+    (project / "drafts" / "b.txt").write_text("统筹各项执法管理工作，先后6次专题听取汇报,形成常态化工作模式。",
+                                              encoding="utf-8")
+    b = project / "drafts" / "b.txt"
+    assert cli("check", "--select", "hygiene", b).code == 0  # the file's fail-level: error
+    assert cli("check", "--select", "hygiene", "--fail-level", "warning", b).code == 1
+
+
+def test_pyproject_tool_section_and_per_file_ignores(cli, project):
+    (project / "pyproject.toml").write_text(
+        '[tool.reportlint]\nselect = ["hygiene"]\n\n[tool.reportlint.per-file-ignores]\n'
+        '"drafts/old-*.txt" = ["hygiene/placeholder"]\n', encoding="utf-8")
+    old = project / "drafts" / "old-2019.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    assert "hygiene/placeholder" in rules_fired(cli("check", "--format", "json", project / "drafts" / "a.txt"))
+    fired = rules_fired(cli("check", "--format", "json", old))
+    assert "hygiene/placeholder" not in fired and "hygiene/placeholder-x" in fired
+
+
+def test_parameter_override_reaches_the_check(cli, project):
+    draft = project / "drafts" / "r.txt"
+    draft.write_text("全年开展专项督查三次\n\n全年开展专项督查三次\n", encoding="utf-8")  # 10 characters
+    assert rules_fired(cli("check", "--format", "json", "--select", "hygiene/repeated-line", draft)) == [
+        "hygiene/repeated-line"]
+    (project / ".reportlint.yaml").write_text("params: {hygiene/repeated-line: {min_length: 11}}\n",
+                                              encoding="utf-8")
+    assert rules_fired(cli("check", "--format", "json", "--select", "hygiene/repeated-line", draft)) == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("selct: [hygiene]\n", "selct"),
+    ("severity: {hygiene/placeholder: fatal}\n", "severity.hygiene/placeholder"),
+    ("severity: {hygiene/nope: error}\n", "severity.hygiene/nope"),
+    ("params: {hygiene/repeated-line: {min_length: ten}}\n", "params.hygiene/repeated-line.min_length"),
+    ("per-file-ignores: {'*.txt': [no/such]}\n", "per-file-ignores.no/such"),
+    ("fail-level: sometimes\n", "fail-level"),
+    ("select: [\n", None),
+])
+def test_bad_configuration_is_one_line_naming_file_and_key(cli, project, text, key):
+    (project / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    run = cli("check", project / "drafts" / "a.txt")
+    assert run.code == 2 and "Traceback" not in run.err and len(run.err.strip().splitlines()) == 1, run.err
+    assert ".reportlint.yaml" in run.err
+    if key:
+        assert key in run.err
+
+
+def test_config_command_prints_the_effective_configuration(cli, project):
+    (project / ".reportlint.yaml").write_text("profile: annual-report\nignore: [hygiene/repeated-line]\n",
+                                              encoding="utf-8")
+    run = cli("config", project / "drafts" / "a.txt")
+    assert run.code == 0
+    assert str(project / ".reportlint.yaml") in run.out and "hygiene/repeated-line" in run.out
+    assert "fail-level: warning" in run.out

@@ -1,0 +1,40 @@
+"""Inline suppression end to end: disable/enable ranges, next-line, and stale directives."""
+
+from __future__ import annotations
+
+
+def check(cli, tmp_path, text, *args):
+    draft = tmp_path / "d.md"
+    draft.write_text(text, encoding="utf-8")
+    run = cli("check", "--format", "json", "--select", "hygiene,meta", *args, draft)
+    return [(f["rule"], f["line"]) for f in run.json()["findings"]]
+
+
+def test_disable_enable_range_and_next_line(cli, tmp_path):
+    text = ("具体数据待补充。\n"
+            "<!-- reportlint-disable hygiene/placeholder -->\n"
+            "具体数据待补充。\n"
+            "数据待定。\n"
+            "<!-- reportlint-enable -->\n"
+            "具体数据待补充。\n"
+            "<!-- reportlint-disable-next-line hygiene/placeholder-x -->\n"
+            "\n"
+            "全年办理案件XX起。\n"
+            "全年受理行政案件XX起。\n")
+    assert check(cli, tmp_path, text) == [
+        ("hygiene/placeholder", 1), ("hygiene/placeholder", 6), ("hygiene/placeholder-x", 10)]
+
+
+def test_a_directive_that_suppresses_nothing_is_reported(cli, tmp_path):
+    text = ("<!-- reportlint-disable-next-line hygiene/placeholder, hygiene/doubled-char -->\n"
+            "具体数据待补充。\n")
+    assert check(cli, tmp_path, text) == [("meta/unused-suppression", 1)]
+    # …but not for a rule that is not running: nobody can tell whether it would be used
+    assert check(cli, tmp_path, text, "--ignore", "hygiene/doubled-char") == []
+
+
+def test_pack_prefix_and_bare_directive(cli, tmp_path):
+    text = "<!-- reportlint-disable hygiene -->\n满意率97%%，数据待补充。\n"
+    assert check(cli, tmp_path, text) == []
+    text = "<!-- reportlint-disable-next-line -->\n满意率97%%。\n满意率97%%。\n"
+    assert check(cli, tmp_path, text) == [("hygiene/doubled-symbol", 3)]
