@@ -94,14 +94,15 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     targets = expand_paths(paths)
     if not targets:
         raise UsageError("给定目录中没有 .txt、.md 或 .docx 草稿")
+    planner = Planner(options)
     if diff:
-        changed = fix_files(options, targets, write=False)
+        changed = fix_files(planner, targets, write=False)
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     if fix:
-        fix_files(options, targets, write=True)
-    results = list(lint_paths(options, targets, jobs or default_jobs()))
+        fix_files(planner, targets, write=True)  # then lint what the fixes left
+    results = list(lint_paths(planner, targets, jobs or default_jobs()))
     reports = [r.report for r in results if r.report]
-    report = Report(reports, rules_in(options, reports))
+    report = Report(reports, rules_in(planner, reports))
     if reports:
         click.echo(render_statistics(report) if statistics else render(report, fmt))
     for result in results:
@@ -114,9 +115,8 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     sys.exit(EXIT_FINDINGS if any(r.failing for r in results) else EXIT_CLEAN)
 
 
-def rules_in(options: Options, reports) -> list:
+def rules_in(planner: Planner, reports) -> list:
     """The rules that ran, for formats that describe them (SARIF), in pack order."""
-    planner = Planner(options)
     rules = {}
     for report in reports:
         for rule in planner.plan(report.path).rules:
@@ -132,13 +132,12 @@ def render_statistics(report: Report) -> str:
     return "\n".join(lines)
 
 
-def fix_files(options: Options, paths: list[str], write: bool) -> bool:
+def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
     Returns whether anything changed (or would)."""
     from .fix import fix_source, original_text, unified_diff, write_atomically
     from .load import load
 
-    planner = Planner(options)
     total = 0
     for path in paths:
         try:

@@ -130,6 +130,7 @@ class Document:
             self.lines.append(Line(number, pos, text, indent))
             pos += len(text) + 1
         self.text = "\n".join(source.lines)
+        self.cache: dict = {}  # results computed once per document and shared by checks (phrase scans)
         self._starts = [line.start for line in self.lines]
         self.headings = [h for h in map(self._heading, self.lines) if h]
         self.root = self._section_tree()

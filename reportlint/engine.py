@@ -17,6 +17,8 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
+# libyaml's safe loader is ten times faster than the pure-Python one; both construct plain data only.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -120,7 +122,7 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
 
 def read_yaml(file: Path):
     try:
-        return yaml.safe_load(file.read_text(encoding="utf-8"))
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""

@@ -7,7 +7,6 @@ select/ignore, per-rule severity and parameters, per-file ignores; command-line 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .config import Config, ConfigError, config_for
@@ -139,15 +138,16 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def lint_paths(options: Options, paths: list[str], jobs: int):
+def lint_paths(planner: Planner, paths: list[str], jobs: int):
     """Yield a FileResult per path, in the order given, whatever the number of jobs."""
-    planner = Planner(options)
     for path in paths:
         planner.plan(path)  # configuration errors surface here, before any worker starts
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         for path in paths:
             yield lint_one(planner, path)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(planner.options,)) as pool:
         yield from pool.map(_lint_in_worker, paths, chunksize=4)
 

@@ -123,7 +123,7 @@ def test_bad_input_gives_one_line_and_exit_2(cli, tmp_path):
 def test_other_files_are_still_linted_when_one_is_unreadable(cli, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("全年办理案件XX起。", encoding="utf-8")
-    run = cli("check", "--format", "json", tmp_path / "missing.txt", good)
+    run = cli("check", "--format", "json", "--select", "hygiene", tmp_path / "missing.txt", good)
     assert run.code == 2 and "文件不存在" in run.err
     assert [f["rule"] for f in run.json()["findings"]] == ["hygiene/placeholder-x"]
 

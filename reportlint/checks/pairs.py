@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from . import Check, Hit, ParamError, register
 
 DEFAULT_PAIRS = ["“”", "‘’", "（）", "《》", "【】"]
@@ -19,26 +21,28 @@ class Pairs(Check):
                 raise ParamError(f"params.pairs[{i}]", "每项应为两个不同的字符：开符号与闭符号，如 “”")
         self.closer = {p[0]: p[1] for p in pairs}
         self.opener = {p[1]: p[0] for p in pairs}
+        # one scan over the text for the pair characters and line breaks (a paragraph is a line)
+        self.marks = regex.compile("[\n" + regex.escape("".join(pairs)) + "]")
 
     def check(self, doc):
-        for line in doc.paragraphs:
-            stack: list[tuple[str, int]] = []
-            for i, ch in enumerate(line.content):
-                offset = line.content_start + i
-                if ch in self.closer:
-                    stack.append((ch, offset))
-                elif ch in self.opener:
-                    if stack and stack[-1][0] == self.opener[ch]:
-                        stack.pop()
-                    elif any(o == self.opener[ch] for o, _ in stack):
-                        # close the matching opener; the ones above it were never closed
-                        while stack[-1][0] != self.opener[ch]:
-                            yield self.unclosed(*stack.pop())
-                        stack.pop()
-                    else:
-                        yield self.stray(ch, offset)
-            for opener, offset in stack:
-                yield self.unclosed(opener, offset)
+        stack: list[tuple[str, int]] = []
+        for m in self.marks.finditer(doc.text + "\n"):
+            ch, offset = m.group(), m.start()
+            if ch == "\n":
+                for opener, at in stack:
+                    yield self.unclosed(opener, at)
+                stack = []
+            elif ch in self.closer:
+                stack.append((ch, offset))
+            elif stack and stack[-1][0] == self.opener[ch]:
+                stack.pop()
+            elif any(o == self.opener[ch] for o, _ in stack):
+                # close the matching opener; the ones above it were never closed
+                while stack[-1][0] != self.opener[ch]:
+                    yield self.unclosed(*stack.pop())
+                stack.pop()
+            else:
+                yield self.stray(ch, offset)
 
     def stray(self, closer, offset):
         opener = self.opener[closer]

@@ -1,4 +1,8 @@
-"""`phrases`: many literal phrases found in one Aho-Corasick pass (pyahocorasick)."""
+"""`phrases`: many literal phrases found in one Aho-Corasick pass (pyahocorasick).
+
+Every `phrases` rule of a run registers its list in one shared index: the automaton is
+built once (when the first document is scanned) and each document is scanned once for all
+of them; each rule then keeps the matches of its own phrases."""
 
 from __future__ import annotations
 
@@ -15,15 +19,43 @@ def automaton(phrases) -> ahocorasick.Automaton:
     return auto
 
 
-def find_all(auto: ahocorasick.Automaton, text: str):
-    """(start, end, phrase) of every match, longest first where matches overlap."""
-    found = sorted(((end + 1 - len(p), end + 1, p) for end, p in auto.iter(text)),
-                   key=lambda t: (t[0], -t[1]))
+def longest_first(found):
+    """Of overlapping (start, end, phrase) matches keep the longest, left to right."""
     last_end = -1
-    for start, end, phrase in found:
+    for start, end, phrase in sorted(found, key=lambda t: (t[0], -t[1])):
         if start >= last_end:
             yield start, end, phrase
             last_end = end
+
+
+def find_all(auto: ahocorasick.Automaton, text: str):
+    """(start, end, phrase) of every match, longest first where matches overlap."""
+    return longest_first((end + 1 - len(p), end + 1, p) for end, p in auto.iter(text))
+
+
+class PhraseIndex:
+    """One automaton over the phrases of many rules; one scan of a document serves them all."""
+
+    def __init__(self):
+        self.phrases: set[str] = set()
+        self.auto: ahocorasick.Automaton | None = None
+
+    def add(self, phrases) -> None:
+        new = set(phrases) - self.phrases
+        if new:
+            self.phrases |= new
+            self.auto = None  # rebuilt at the next scan
+
+    def scan(self, doc) -> list[tuple[int, int, str]]:
+        cached = doc.cache.get(self)
+        if cached is None:
+            if self.auto is None:
+                self.auto = automaton(self.phrases)
+            cached = doc.cache[self] = [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)]
+        return cached
+
+
+SHARED = PhraseIndex()
 
 
 @register("phrases")
@@ -33,9 +65,10 @@ class Phrases(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.phrases = self.string_list("phrases")
-        self.auto = automaton(self.phrases)
+        self.phrases = frozenset(self.string_list("phrases"))
+        SHARED.add(self.phrases)
 
     def check(self, doc):
-        for start, end, phrase in find_all(self.auto, doc.text):
+        own = (m for m in SHARED.scan(doc) if m[2] in self.phrases)
+        for start, end, phrase in longest_first(own):
             yield Hit(start, end, {"phrase": phrase}, self.edits(doc, start, end))
