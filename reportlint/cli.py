@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -57,6 +58,9 @@ class Group(click.Group):
             raise
         except KeyboardInterrupt:
             fail("已中断")
+        except BrokenPipeError:  # `reportlint check … | head`: the reader has gone, which is fine
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
         except Exception as exc:  # a bug in reportlint, not in the user's input
             fail(f"内部错误（请向 reportlint 报告）：{type(exc).__name__}: {exc}", EXIT_INTERNAL)
 
@@ -103,8 +107,9 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     results = list(lint_paths(planner, targets, jobs or default_jobs()))
     reports = [r.report for r in results if r.report]
     report = Report(reports, rules_in(planner, reports))
-    if reports:
-        click.echo(render_statistics(report) if statistics else render(report, fmt))
+    output = (render_statistics(report) if statistics else render(report, fmt)) if reports else ""
+    if output:
+        click.echo(output)
     for result in results:
         for message in result.diagnostics:
             click.echo(f"reportlint: 警告：{message}", err=True)

@@ -7,6 +7,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
 import yaml
 
 from .checks import Check, ParamError, get_kind
@@ -19,6 +20,12 @@ RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples",
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
 # libyaml's safe loader is ten times faster than the pure-Python one; both construct plain data only.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A folded YAML scalar (>-) joins lines with a space, which Chinese text must not have.
+FOLDED_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、！？）》”’])[ \n]+(?=[\p{Han}（《“‘])")
+
+
+def unfold(text: str) -> str:
+    return FOLDED_SPACE.sub("", text.strip())
 
 
 @dataclass
@@ -184,7 +191,7 @@ def parse_rule(file: Path, index: int, item) -> Rule:
             raise RuleError(f, f"消息中的占位符 {{{placeholder}}} 无法填充（{kind.name} 可用：{allowed}）",
                             name, "message")
     bad, good = parse_examples(f, name, item["examples"])
-    return Rule(rule_id, item["kind"], item["severity"], item["message"].strip(), item["why"].strip(),
+    return Rule(rule_id, item["kind"], item["severity"], unfold(item["message"]), unfold(item["why"]),
                 params, bad, good, f, check, fix)
 
 

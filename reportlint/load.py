@@ -13,6 +13,9 @@ from .errors import InputError
 TEXT_SUFFIXES = (".txt", ".md")
 # Legacy word-processor formats we cannot read; the user is asked for .docx instead.
 LEGACY_SUFFIXES = (".doc", ".wps")
+# No report draft comes near these sizes; a larger file is refused before it is read into memory.
+MAX_DOCX_BYTES = 100_000_000
+MAX_TEXT_BYTES = 50_000_000
 NEWLINE = regex.compile(r"\r\n|\r|\n")
 # Control characters that never occur in a real draft; many of them mean "binary".
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -80,7 +83,10 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, "文件不存在")
     if p.is_dir():
         raise InputError(path, "是目录，不是文件")
+    limit = MAX_DOCX_BYTES if p.suffix.lower() == ".docx" else MAX_TEXT_BYTES
     try:
+        if p.stat().st_size > limit:
+            raise InputError(path, f"文件过大（超过 {limit // 1_000_000} MB），不像是报告草稿，已拒绝读取")
         return p.read_bytes()
     except OSError as exc:
         raise InputError(path, f"无法读取：{exc.strerror or exc}") from None

@@ -1,0 +1,35 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
+
+`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`, with warning and
+notice for the lower severities. Escaping follows GitHub's toolkit (@actions/core)."""
+
+from __future__ import annotations
+
+import os
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding) -> str:
+    properties = {
+        "file": finding.path.replace(os.sep, "/"),
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "title": finding.rule,
+    }
+    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+
+
+def render(report) -> str:
+    return "\n".join(annotation(finding) for finding in report.findings)
