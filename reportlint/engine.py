@@ -55,7 +55,7 @@ class Finding:
     end_column: int
     rule: str
     severity: str = field(compare=False)
-    message: str = field(compare=False)
+    message: str = ""  # compared: one rule may say two different things about one span
     # (start offset, end offset, replacement) edits in Document.text that fix it
     edits: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
 

@@ -12,7 +12,7 @@ def test_fix_on_seed_002_removes_the_double_percent_and_nothing_else(cli, tmp_pa
     run = cli("check", "--select", "hygiene/doubled-symbol", "--fix", draft)
     assert run.code == 0, run.out
     fixed = draft.read_bytes()
-    assert fixed == original.replace("69.93%%".encode(), "69.93%".encode())
+    assert fixed == original.replace(b"69.93%%", b"69.93%")
     again = cli("check", "--select", "hygiene/doubled-symbol", "--fix", draft)
     assert again.code == 0 and draft.read_bytes() == fixed
 

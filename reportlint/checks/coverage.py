@@ -1,0 +1,224 @@
+"""`coverage`: does a report part mention enough of a set of elements, each with its phrasings?
+
+Built for the third statutory part of the annual report (the principal's 第一责任人 duties), but
+every list lives in the rule's params. The part is found by its heading title; when a draft has
+no such part, its content is looked for inside other parts by anchor phrases (PartLocator, also
+used by the `vague_section` and `part_elsewhere` kinds). Matching is one Aho-Corasick pass over
+the part's text, with layout spaces, 、 and quotes removed first so that 亲自研究、部署 and
+重要工作“亲自部署” match the plain phrasings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, Section
+from . import Check, Hit, ParamError, register
+from .phrases import automaton, find_all
+
+# Characters that drafters put between the words of a phrase without changing it.
+NOISE = str.maketrans("", "", " \t\n\r\u3000\u00a0、“”‘’\"'「」")
+# Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
+CONTENT_LEVEL = 2
+# A title standing alone on a short line (党政主要负责人履职情况：), as the structure rules accept it.
+BLOCK_TITLE_MAX = 30
+CLAUSE_END = regex.compile(r"[。！？!?；;，,]")
+
+
+def normalize(text: str) -> str:
+    return text.translate(NOISE)
+
+
+@dataclass
+class Located:
+    """The part's content: a dedicated part, or the sections elsewhere that hold it."""
+
+    dedicated: bool
+    spans: list[tuple[int, int]]  # offsets into Document.text, end exclusive
+    pointer: tuple[int, int]  # the span a finding points at: the (first) heading's title
+    places: list[tuple[int, str]]  # (line, title) of each place holding the content
+
+    def text(self, doc: Document) -> str:
+        return "\n".join(doc.text[start:end] for start, end in self.spans)
+
+    def where(self) -> str:
+        """第9行“二、主要工作（一）加强领导抓规划”, for each section holding the content."""
+        return "、".join(f"第{line}行“{title}”" for line, title in self.places)
+
+
+def title_path(section: Section) -> str:
+    chain = []
+    while section is not None and section.heading is not None:
+        chain.append(section.heading.marker + section.heading.title)
+        section = section.parent
+    return "".join(reversed(chain))
+
+
+def line_end(doc: Document, number: int) -> int:
+    line = doc.line(number)
+    return line.start + len(line.text)
+
+
+class PartLocator:
+    """Finds a part by `titles` (keywords of its top-level heading, or of a short title line
+    standing alone); else its content inside other parts by `anchors` (phrases only that content
+    uses), ignoring parts whose title has a `skip` keyword (shortfalls, next year's plan)."""
+
+    def __init__(self, titles: list[str], anchors: list[str] = (), skip: list[str] = ()):
+        self.titles = list(titles)
+        self.anchors = automaton(anchors) if anchors else None
+        self.skip = list(skip)
+        # the rules of a pack share one locator's params: locate once per document for all of them
+        self.key = ("PartLocator", tuple(self.titles), tuple(anchors), tuple(self.skip))
+
+    @classmethod
+    def from_params(cls, check: Check, anchors_required: bool = False) -> PartLocator:
+        """From params `part_titles`, `anchors` and `skip_parts`."""
+        titles = check.string_list("part_titles")
+        if not titles:
+            raise ParamError("params.part_titles", "至少需要一个标题关键词")
+        anchors = check.string_list("anchors", [])
+        if anchors_required and not anchors:
+            raise ParamError("params.anchors", "至少需要一个标志短语")
+        return cls(titles, anchors, check.string_list("skip_parts", []))
+
+    def locate(self, doc: Document) -> Located | None:
+        if self.key not in doc.cache:
+            doc.cache[self.key] = self._dedicated(doc) or self._elsewhere(doc)
+        return doc.cache[self.key]
+
+    def _dedicated(self, doc: Document) -> Located | None:
+        for part in doc.root.children:  # the top-level parts, whatever their heading level
+            if any(k in part.title for k in self.titles):
+                h = part.heading
+                return Located(True, [(h.title_end, line_end(doc, part.last_line))], (h.title_start, h.title_end),
+                               [(part.first_line, h.marker + h.title)])
+        headings = {h.line.number for h in doc.headings}
+        in_body = False  # the document's title and addressee stand before the first sentence
+        for line in doc.paragraphs:
+            title = line.content.rstrip("：:")
+            if (in_body and line.number not in headings and len(title) <= BLOCK_TITLE_MAX
+                    and not CLAUSE_END.search(title) and any(k in title for k in self.titles)):
+                # a titled block: it runs to the next top-level heading
+                nexts = [p.first_line for p in doc.root.children if p.first_line > line.number]
+                last = nexts[0] - 1 if nexts else len(doc.lines)
+                return Located(True, [(line.end, line_end(doc, last))], (line.content_start, line.end),
+                               [(line.number, title)])
+            in_body = in_body or "。" in line.content
+        return None
+
+    def _elsewhere(self, doc: Document) -> Located | None:
+        if self.anchors is None:
+            return None
+        found: dict[tuple[int, int], Section] = {}
+        for start, _, _ in find_all(self.anchors, doc.text):
+            line, _ = doc.position(start)
+            section = self._content_section(doc, line)
+            if section is not None:
+                found.setdefault((section.first_line, section.last_line), section)
+        if not found:
+            return None
+        sections = [found[k] for k in sorted(found)]
+        h = sections[0].heading
+        return Located(False, [(doc.line(s.first_line).start, line_end(doc, s.last_line)) for s in sections],
+                       (h.title_start, h.title_end), [(s.first_line, title_path(s)) for s in sections])
+
+    def _content_section(self, doc: Document, line: int) -> Section | None:
+        """The deepest section (at most a sub-part) holding `line`; None for text before the
+        first heading (an opening slogan is not content) or inside a skipped part."""
+        path, node = [], doc.root
+        while True:
+            child = next((c for c in node.children if c.first_line <= line <= c.last_line), None)
+            if child is None or child.level > CONTENT_LEVEL:
+                break
+            path.append(child)
+            node = child
+        if not path or any(k in path[0].title for k in self.skip):
+            return None
+        section = path[-1]
+        if section.children and line < section.children[0].first_line:
+            # the lead paragraph of a part: only its own lines, not its sub-parts
+            return Section(section.heading, section.level, section.first_line,
+                           section.children[0].first_line - 1, section.parent)
+        return section
+
+
+@dataclass
+class Element:
+    name: str
+    example: str  # one phrasing drafters can copy, shown in the message
+    phrases: list[str]
+
+
+def parse_elements(check: Check) -> list[Element]:
+    items = check.require("elements", list)
+    if not items:
+        raise ParamError("params.elements", "至少需要一个要素")
+    out = []
+    for i, item in enumerate(items):
+        where = f"params.elements[{i}]"
+        if not isinstance(item, dict):
+            raise ParamError(where, "应为含 name、example、phrases 的映射")
+        unknown = set(item) - {"name", "example", "phrases"}
+        if unknown:
+            raise ParamError(f"{where}.{sorted(unknown)[0]}", "未知字段")
+        for key in ("name", "example"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ParamError(f"{where}.{key}", "应为非空字符串")
+        phrases = item.get("phrases")
+        if not isinstance(phrases, list) or not phrases:
+            raise ParamError(f"{where}.phrases", "应为非空字符串列表")
+        for j, phrase in enumerate(phrases):
+            if not isinstance(phrase, str) or not normalize(phrase):
+                raise ParamError(f"{where}.phrases[{j}]", "应为非空字符串")
+        out.append(Element(item["name"], item["example"], phrases))
+    return out
+
+
+@register("coverage")
+class Coverage(Check):
+    """Params: the PartLocator's, `elements`, and either `min_elements` (default 5: one finding
+    when fewer are covered, naming each missing element with an example) or `require_all: true`
+    (one finding for each missing element). Findings point at the part's heading."""
+
+    args = ("missing", "count", "found", "total", "min", "where")
+
+    def __init__(self, params, fix=None):
+        super().__init__(params, fix)
+        self.locator = PartLocator.from_params(self)
+        self.elements = parse_elements(self)
+        self.require_all = self.require("require_all", bool, False)
+        self.min = len(self.elements) if self.require_all else self.require("min_elements", int, 5)
+        if not 1 <= self.min <= len(self.elements):
+            raise ParamError("params.min_elements", f"应在 1 到要素个数 {len(self.elements)} 之间")
+        self.owner: dict[str, int] = {}
+        for i, element in enumerate(self.elements):
+            for phrase in element.phrases:
+                key = normalize(phrase)
+                if self.owner.get(key, i) != i:
+                    other = self.elements[self.owner[key]].name
+                    raise ParamError(f"params.elements[{i}].phrases", f"“{phrase}”已属于要素“{other}”")
+                self.owner[key] = i
+        self.auto = automaton(self.owner)
+
+    def covered(self, text: str) -> set[int]:
+        return {self.owner[phrase] for _, _, phrase in find_all(self.auto, normalize(text))}
+
+    def check(self, doc):
+        found = self.locator.locate(doc)
+        if found is None:
+            return
+        covered = self.covered(found.text(doc))
+        missing = [e for i, e in enumerate(self.elements) if i not in covered]
+        start, end = found.pointer
+        # said only when the content was found elsewhere, so the reader knows what was judged
+        where = "" if found.dedicated else f"（按{found.where()}中的内容判断）"
+        counts = {"found": len(covered), "total": len(self.elements), "min": self.min, "where": where}
+        if self.require_all:
+            for e in missing:
+                yield Hit(start, end, {**counts, "missing": f"“{e.name}”（如“{e.example}”）", "count": 1})
+        elif len(covered) < self.min:
+            listed = "；".join(f"“{e.name}”（如“{e.example}”）" for e in missing)
+            yield Hit(start, end, {**counts, "missing": listed, "count": len(missing)})
