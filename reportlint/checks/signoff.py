@@ -1,0 +1,30 @@
+"""`signoff`: the draft ends with the issuing organ's name and the signing date
+(GB/T 9704-2012 发文机关署名、成文日期)."""
+
+from __future__ import annotations
+
+from ..structure import signoff
+from . import Check, Hit, register
+
+
+@register("signoff")
+class SignoffPresent(Check):
+    args = ("missing",)
+
+    def __init__(self, params, fix=None):
+        super().__init__(params, fix)
+        self.organ_endings = self.string_list("organ_endings")
+
+    def check(self, doc):
+        if not doc.paragraphs:
+            return
+        found = signoff(doc, self.organ_endings)
+        if found.organ and found.date:
+            return
+        if found.date:
+            line, missing = found.date_line, "发文机关署名"
+        elif found.organ:
+            line, missing = found.organ, "成文日期"
+        else:
+            line, missing = doc.paragraphs[-1], "发文机关署名和成文日期"
+        yield Hit(line.content_start, line.end, {"missing": missing})
