@@ -40,19 +40,20 @@ class Line:
     start: int  # offset of the line's first character in Document.text
     text: str  # the line exactly as in the file
     indent: int  # characters of leading layout whitespace
+    content: str = field(init=False)  # the text without its indentation and trailing blanks
+
+    def __post_init__(self):
+        # read by nearly every check: computed once, not on each access
+        self.content = self.text[self.indent :].rstrip()
 
     @property
     def content_start(self) -> int:
         return self.start + self.indent
 
     @property
-    def content(self) -> str:
-        return self.text[self.indent :].rstrip()
-
-    @property
     def end(self) -> int:
         """Offset just after the last non-blank character."""
-        return self.content_start + len(self.content)
+        return self.start + self.indent + len(self.content)
 
     @property
     def blank(self) -> bool:
@@ -153,7 +154,7 @@ class Document:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
-    @property
+    @cached_property
     def paragraphs(self) -> list[Line]:
         return [line for line in self.lines if not line.blank]
 

@@ -43,3 +43,17 @@ def cn_to_int(text: str) -> int | None:
                 total += section * BIG_UNITS[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+def cn_to_number(text: str) -> tuple[float, int] | None:
+    """Value and decimal places of a Chinese numeral that may carry a decimal part:
+    "九十五点五" -> (95.5, 1), "一千一百四十六" -> (1146, 0). None if `text` is not one."""
+    whole, _, fraction = text.partition("点")
+    value = cn_to_int(whole)
+    if value is None:
+        return None
+    if not fraction:
+        return float(value), 0
+    if any(ch not in DIGITS for ch in fraction):
+        return None
+    return float(f"{value}." + "".join(str(DIGITS[ch]) for ch in fraction)), len(fraction)
