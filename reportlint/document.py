@@ -7,6 +7,7 @@ line/column pair is always in characters of the original text.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,6 +26,7 @@ HEADING_FORMS = [
     (3, "1.", regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
     (4, "（1）", regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
 ]
+ORDINAL_CHARS = regex.compile(r"[一二三四五六七八九十\d]")
 MARKDOWN_HEADING = regex.compile(r"^#{1,6}[ \t]+")
 # The end of a heading's title when body text follows on the same line.
 TITLE_END = regex.compile(r"[。！？!?]")
@@ -32,6 +34,20 @@ SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
 # 一是…二是…, 一要…二要…: only at the start of a paragraph or after punctuation
 # (so 统一是, 唯一是 are not markers).
 ENUM_MARKER = regex.compile(rf"(?<=^|[。；;：:，,！？!?\s])(?P<ord>{CN_ORD})(?P<suffix>[是要])")
+
+
+def per_document(fn):
+    """Cache `fn(doc, *args)` in doc.cache: several rules ask one draft the same question
+    (where is its title, its sign-off, its report year). List arguments become tuples."""
+
+    @functools.wraps(fn)
+    def cached(doc, *args):
+        key = (fn.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
+        if key not in doc.cache:
+            doc.cache[key] = fn(doc, *args)
+        return doc.cache[key]
+
+    return cached
 
 
 @dataclass
@@ -75,7 +91,7 @@ class Heading:
     @property
     def style(self) -> str:
         """The marker with its ordinal removed: "（）" vs "()" tells the two bracket styles apart."""
-        return regex.sub(r"[一二三四五六七八九十\d]", "", self.marker)
+        return ORDINAL_CHARS.sub("", self.marker)
 
 
 @dataclass

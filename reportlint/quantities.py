@@ -21,6 +21,7 @@ from .numerals import cn_to_number
 INF = math.inf
 # Same-length normalisation, so offsets stay valid: full-width digits, ％ and ．
 WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+FULL_WIDTH_DIGITS = regex.compile("[０-９％．]")  # str.translate is slow: only when there is something to map
 
 # Longest first: 个百分点 before 个, 人次 before 人.
 UNITS = ("个百分点", "百分点", "个月", "人次", "件次", "户次", "场次", "批次", "架次", "元", "%",
@@ -105,7 +106,7 @@ class Quantity:
 
 
 def extract(doc) -> list[Quantity]:
-    text = doc.text.translate(WIDTH)
+    text = doc.text.translate(WIDTH) if FULL_WIDTH_DIGITS.search(doc.text) else doc.text
     raw = [tok for tok in map(lambda m: _token(text, m), TOKEN.finditer(text)) if tok]
     sentence_starts = [s.start for s in doc.sentences]
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]

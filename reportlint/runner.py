@@ -42,14 +42,21 @@ class Planner:
     options: Options
     _rulesets: dict = field(default_factory=dict)
     _plans: dict = field(default_factory=dict)
+    _configs: dict = field(default_factory=dict)  # folder -> Config: drafts share their folder's
 
     def ruleset(self, extra: tuple[str, ...]) -> RuleSet:
         if extra not in self._rulesets:
             self._rulesets[extra] = load_rules(extra)
         return self._rulesets[extra]
 
+    def config(self, path: str) -> Config:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._configs:
+            self._configs[folder] = config_for(path, self.options.config)
+        return self._configs[folder]
+
     def plan(self, path: str) -> Plan:
-        config = config_for(path, self.options.config)
+        config = self.config(path)
         key = config.file
         if key not in self._plans:
             self._plans[key] = self._make_plan(config)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .checks.phrases import automaton, find_all
-from .document import Document, Heading, Line
+from .document import Document, Heading, Line, per_document
 from .numerals import cn_to_int
 
 # A year as written in a title, heading or opening sentence: 2021年 / 二〇二一年.
@@ -103,6 +103,7 @@ def is_addressee(line: Line) -> bool:
             and "。" not in text and not WEB_LAYOUT.search(text))
 
 
+@per_document
 def head(doc: Document) -> Head:
     """The lines above the body: up to and including the addressee, else up to the first
     heading or sentence."""
@@ -117,6 +118,7 @@ def head(doc: Document) -> Head:
     return Head(out, None)
 
 
+@per_document
 def body_lines(doc: Document, doc_types: list[str]) -> list[Line]:
     """Paragraphs after the addressee, else after the title, else all of them."""
     top = head(doc)
@@ -143,6 +145,7 @@ class Title:
         return "".join(line.content for line in self.lines)
 
 
+@per_document
 def title(doc: Document, doc_types: list[str]) -> Title | None:
     """The title: consecutive title-like head lines (a title may be split over lines, blank
     lines between) whose text ends with the document type (报告, 汇报 …)."""
@@ -192,6 +195,7 @@ def is_organ(text: str, organ_endings: list[str]) -> bool:
     return is_name(text) and text.endswith(tuple(organ_endings))
 
 
+@per_document
 def signoff_line(doc: Document) -> Line | None:
     """The line holding the signing date, among the last lines of the draft."""
     for line in reversed(doc.paragraphs[-SIGNOFF_WINDOW:]):
@@ -200,6 +204,7 @@ def signoff_line(doc: Document) -> Line | None:
     return None
 
 
+@per_document
 def signing_date(doc: Document) -> Date | None:
     line = signoff_line(doc)
     return date_line(line) if line else None
@@ -223,6 +228,7 @@ def signoff(doc: Document, organ_endings: list[str]) -> Signoff:
 
 
 # -- the report year ------------------------------------------------------------------
+@per_document
 def report_year(doc: Document, doc_types: list[str]) -> tuple[int, str] | None:
     """(year, where) — from the title, else the first year named in the body."""
     found = title(doc, doc_types)
@@ -244,6 +250,7 @@ def report_year(doc: Document, doc_types: list[str]) -> tuple[int, str] | None:
 CLOSING = regex.compile(r"^特此\p{Han}{1,4}[。！]?$")
 
 
+@per_document
 def body_end(doc: Document) -> int:
     """The last line of the body: above the sign-off (organ line, date) and the closing formula."""
     end = signoff_line(doc)
@@ -256,6 +263,7 @@ def body_end(doc: Document) -> int:
     return paragraphs[-1].number if paragraphs else end.number - 1
 
 
+@per_document
 def opening_year(doc: Document, doc_types: list[str]) -> tuple[int, int, int] | None:
     """(year, start, end) when the body's first paragraph opens with a year: "2021年，我局…"."""
     headings = {h.line.number for h in doc.headings}
@@ -334,7 +342,14 @@ class PartFinder:
         return best[1] if best else None
 
     def find(self, doc: Document) -> list[Part]:
-        """The first place each part is titled, in document order."""
+        """The first place each part is titled, in document order (asked by several rules:
+        computed once per draft for the same part titles)."""
+        key = ("parts", tuple((s.short, tuple(s.titles)) for s in self.specs), tuple(self.doc_types))
+        if key not in doc.cache:
+            doc.cache[key] = self._find(doc)
+        return doc.cache[key]
+
+    def _find(self, doc: Document) -> list[Part]:
         body = body_lines(doc, self.doc_types)
         if not body:
             return []

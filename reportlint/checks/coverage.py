@@ -19,7 +19,7 @@ from . import Check, Hit, ParamError, register
 from .phrases import automaton, find_all
 
 # Characters that drafters put between the words of a phrase without changing it.
-NOISE = str.maketrans("", "", " \t\n\r\u3000\u00a0、“”‘’\"'「」")
+NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
 # Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
 CONTENT_LEVEL = 2
 # A title standing alone on a short line (党政主要负责人履职情况：), as the structure rules accept it.
@@ -28,7 +28,7 @@ CLAUSE_END = regex.compile(r"[。！？!?；;，,]")
 
 
 def normalize(text: str) -> str:
-    return text.translate(NOISE)
+    return NOISE.sub("", text)
 
 
 @dataclass
