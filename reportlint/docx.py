@@ -15,6 +15,7 @@ from lxml import etree
 
 from .errors import InputError
 from .load import Source
+from .numerals import int_to_cn
 
 MAIN_PART = "word/document.xml"
 # Real drafts are a few MB unpacked; python-docx holds the whole XML tree in memory.
@@ -120,25 +121,10 @@ def load_docx(path: str, data: bytes) -> Source:
 # Automatic numbering. Headings numbered by Word (a list style, or 标题 1 linked to a multilevel
 # list) carry no "一、" in their text; the reader sees it, and the structure rules need it.
 VAL = W + "val"
-CN_DIGITS = "〇一二三四五六七八九"
 CN_LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def chinese(n: int) -> str:
-    """1 -> 一, 10 -> 十, 15 -> 十五, 105 -> 一百零五 (Word's chineseCounting)."""
-    if not 0 < n < 10000:
-        return str(n)
-    digits, out, zero = str(n), "", False
-    for i, digit in enumerate(digits):
-        if digit == "0":
-            zero = True
-            continue
-        out += ("零" if zero else "") + CN_DIGITS[int(digit)] + ("", "十", "百", "千")[len(digits) - 1 - i]
-        zero = False
-    return out[1:] if 10 <= n < 20 else out
 
 
 def roman(n: int) -> str:
@@ -156,9 +142,9 @@ def letters(n: int) -> str:
 
 def number_format(fmt: str, n: int) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "taiwaneseCounting"):
-        return chinese(n)
+        return int_to_cn(n)
     if fmt == "chineseLegalSimplified":
-        return chinese(n).translate(CN_LEGAL)
+        return int_to_cn(n).translate(CN_LEGAL)
     if fmt in ("ideographTraditional", "ideographZodiac") and 0 < n <= len(STEMS):
         return STEMS[n - 1]
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= 20:

@@ -57,3 +57,17 @@ def cn_to_number(text: str) -> tuple[float, int] | None:
     if any(ch not in DIGITS for ch in fraction):
         return None
     return float(f"{value}." + "".join(str(DIGITS[ch]) for ch in fraction)), len(fraction)
+
+
+def int_to_cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 15 -> 十五, 105 -> 一百零五 (ordinals in messages; Word's chineseCounting)."""
+    if not 0 < n < 10000:
+        return str(n)
+    digits, out, zero = str(n), "", False  # 10 <= n < 20 drops the leading 一: 十五, not 一十五
+    for i, digit in enumerate(digits):
+        if digit == "0":
+            zero = True
+            continue
+        out += ("零" if zero else "") + "〇一二三四五六七八九"[int(digit)] + ("", "十", "百", "千")[len(digits) - 1 - i]
+        zero = False
+    return out[1:] if 10 <= n < 20 else out

@@ -437,16 +437,3 @@ def sequence_problems(ordinals: list[int], start: int = 1) -> list[SequenceProbl
             out.append(SequenceProblem(i, "backwards", previous + 1))
         previous = max(previous, ordinal)
     return out
-
-
-CN_ORDINALS = "一二三四五六七八九十"
-
-
-def cn_ordinal(n: int) -> str:
-    """1 -> 一, 12 -> 十二 (for messages)."""
-    if n <= 10:
-        return CN_ORDINALS[n - 1]
-    if n < 20:
-        return "十" + CN_ORDINALS[n - 11]
-    tens, ones = divmod(n, 10)
-    return CN_ORDINALS[tens - 1] + "十" + (CN_ORDINALS[ones - 1] if ones else "")

@@ -89,6 +89,13 @@ class Check:
             raise ParamError(f"params.{key}", f"应为 {names}，实际是 {type(value).__name__}")
         return value
 
+    def choice(self, key: str, choices, default=_MISSING) -> str:
+        """A string parameter that must be one of `choices` (e.g. a mode)."""
+        value = self.require(key, str, default)
+        if value not in choices:
+            raise ParamError(f"params.{key}", f"应为 {' | '.join(choices)} 之一，实际是 {value!r}")
+        return value
+
     def string_list(self, key: str, default=_MISSING) -> list[str]:
         values = self.require(key, list, default)
         for i, value in enumerate(values):

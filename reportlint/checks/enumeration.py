@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..structure import cn_ordinal, sequence_problems
+from ..numerals import int_to_cn
+from ..structure import sequence_problems
 from . import Check, Hit, register
 
 PROBLEMS = {"gap": "之前缺少“{expected}”", "repeat": "重复，此处应为“{expected}”",
@@ -19,7 +20,7 @@ class EnumerationSequence(Check):
                 continue  # a block that does not open with 一是 may continue text we cannot see
             for p in sequence_problems([item.ordinal for item in block.items]):
                 item = block.items[p.index]
-                expected = cn_ordinal(p.expected) + block.suffix
-                previous = cn_ordinal(p.expected - 1) + block.suffix
+                expected = int_to_cn(p.expected) + block.suffix
+                previous = int_to_cn(p.expected - 1) + block.suffix
                 problem = PROBLEMS[p.problem].format(expected=expected, previous=previous)
                 yield Hit(item.start, item.start + len(item.marker), {"marker": item.marker, "problem": problem})

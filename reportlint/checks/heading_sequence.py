@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..structure import cn_ordinal, sequence_problems
-from . import Check, Hit, ParamError, register
+from ..numerals import int_to_cn
+from ..structure import sequence_problems
+from . import Check, Hit, register
 
 MODES = ("sequence", "style")
 
 
 def marker_for(heading, ordinal: int) -> str:
     """The heading's marker with another ordinal, in the heading's own style: （三） -> （二）."""
-    number = cn_ordinal(ordinal) if heading.level in (1, 2) else str(ordinal)
+    number = int_to_cn(ordinal) if heading.level in (1, 2) else str(ordinal)
     return heading.style[:-1] + number + heading.style[-1:]
 
 
@@ -26,9 +27,7 @@ class HeadingSequence(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.mode = self.require("mode", str, "sequence")
-        if self.mode not in MODES:
-            raise ParamError("params.mode", f"应为 {' | '.join(MODES)} 之一")
+        self.mode = self.choice("mode", MODES, "sequence")
 
     def check(self, doc):
         yield from (self.style(doc) if self.mode == "style" else self.sequence(doc))

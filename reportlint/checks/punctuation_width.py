@@ -34,9 +34,7 @@ class PunctuationWidth(Check):
         super().__init__(params, fix)
         if fix is not None and fix != "fullwidth":
             raise ParamError("fix", "本检查只支持 fix: fullwidth")
-        self.mode = self.require("mode", str)
-        if self.mode not in ("document", "each"):
-            raise ParamError("params.mode", "应为 document（全文一处）或 each（逐处）")
+        self.mode = self.choice("mode", ("document", "each"))  # one finding for the draft, or each mark
         # the share of half-width marks above which the draft counts as typed half-width
         self.majority = self.require("majority", (int, float), 0.5)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..quantities import by_scope, format_value
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, register
 from .relation import compile_label, nearest, require_scope
 
 SHARE = regex.compile(r"占(?!比)(?P<whole>[^，,；;。]*?)(?:的|之)?(?:比重|比例)?$")
@@ -29,9 +29,7 @@ class Ratio(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.form = self.require("form", str)
-        if self.form not in FORMS:
-            raise ParamError("params.form", f"应为 {' | '.join(FORMS)} 之一")
+        self.form = self.choice("form", FORMS)
         if self.form == "rate":
             self.rate = compile_label(self, "rate")
             self.part = compile_label(self, "part")

@@ -58,9 +58,7 @@ class Relation(Check):
         super().__init__(params, fix)
         self.a = compile_label(self, "a")
         self.b = compile_label(self, "b")
-        self.op = self.require("op", str, "<=")
-        if self.op not in BROKEN:
-            raise ParamError("params.op", f"应为 {' | '.join(BROKEN)} 之一")
+        self.op = self.choice("op", tuple(BROKEN), "<=")
         self.scope = require_scope(self)
         # Words that say the excess is explained (含往年积案): the pair is then not compared.
         self.unless = compile_label(self, "unless", "积案|往年|历年|以前年度|结转|旧存")

@@ -4,7 +4,7 @@ use) and in the order the regulation gives them."""
 from __future__ import annotations
 
 from ..structure import Part, PartFinder, body_lines, part_specs
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, register
 
 MODES = ("missing", "order")
 LABEL_MAX = 24
@@ -26,9 +26,7 @@ class RequiredSections(Check):
         self.specs = part_specs(self)
         self.doc_types = self.string_list("doc_types")
         self.finder = PartFinder(self.specs, self.doc_types)
-        self.mode = self.require("mode", str, "missing")
-        if self.mode not in MODES:
-            raise ParamError("params.mode", f"应为 {' | '.join(MODES)} 之一")
+        self.mode = self.choice("mode", MODES, "missing")
 
     def check(self, doc):
         parts = self.finder.find(doc)

@@ -16,9 +16,7 @@ class Years(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.what = self.require("check", str)
-        if self.what not in CHECKS:
-            raise ParamError("params.check", f"应为 {' | '.join(CHECKS)} 之一")
+        self.what = self.choice("check", tuple(CHECKS))
         self.doc_types = self.string_list("doc_types")
         if self.what == "part":
             specs = part_specs(self)
