@@ -51,14 +51,27 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, tmp_path):
     assert cli("check", "--diff", draft).code == 0
 
 
-def test_debris_line_is_removed_but_a_sentence_never_is(cli, tmp_path):
+def test_debris_line_is_removed_but_report_text_never_is(cli, tmp_path):
     draft = tmp_path / "d.txt"
-    draft.write_text("关于执法规范化建设情况的汇报\n关闭窗口\n工作取得成效。打印本页\n", encoding="utf-8")
+    text = ("关于执法规范化建设情况的汇报\n关闭窗口\n专栏浏览次数达12万次。\n推行“关闭窗口”式服务改革\n"
+            "本篇文章共有1页 当前为第1")
+    draft.write_text(text, encoding="utf-8")
     cli("check", "--select", "hygiene/web-debris", "--fix", draft)
-    assert draft.read_text(encoding="utf-8") == "关于执法规范化建设情况的汇报\n工作取得成效。\n"
+    assert draft.read_text(encoding="utf-8") == ("关于执法规范化建设情况的汇报\n专栏浏览次数达12万次。\n"
+                                                 "推行“关闭窗口”式服务改革")
 
 
 def test_statistics_counts_per_rule(cli):
     run = cli("check", "--statistics", "--select", "hygiene/placeholder", seed("003"))
     assert run.code == 1
     assert run.out.splitlines()[0].split() == ["3", "error", "hygiene/placeholder"]
+
+
+def test_fixing_half_width_parentheses_keeps_every_pair_balanced(cli, tmp_path):
+    draft = tmp_path / "003.txt"
+    draft.write_bytes(seed("003").read_bytes())
+    cli("check", "--select", "hygiene/halfwidth-punctuation-document", "--fix", draft)
+    fixed = draft.read_text(encoding="utf-8")
+    assert "》（以下简称《裁量指导意见》）" in fixed and "(" not in fixed.split("\n", 1)[1]
+    run = cli("check", "--format", "json", "--select", "hygiene/unbalanced-pairs", draft)
+    assert run.json()["findings"] == []

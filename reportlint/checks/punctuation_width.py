@@ -11,18 +11,43 @@ import regex
 
 from . import Check, Hit, ParamError, register
 
-FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 HAN = r"\p{Han}"
 # Chinese context: a Han character on one side, and on the other a Han character, a digit
-# or %, or Chinese punctuation. 1,146 and 11:47 (digits on both sides) are not Chinese text.
+# or %, or Chinese punctuation. 1,146 and 11:47 (digits on both sides) are not Chinese text,
+# but 97.44%;6月 is (a percentage is never a thousands group).
 LEFT = rf"[{HAN}0-9%”’）》】」]"
 RIGHT = rf"[{HAN}0-9“‘（《【「]"
 HALF = regex.compile(
-    rf"(?:(?<={HAN})[,:;](?={RIGHT}|$)|(?<={LEFT})[,:;](?={HAN})"  # ,:; between, or ending a line
-    rf"|\((?={HAN})|(?<={HAN})\))",  # (一) 民(辅)警 (略)
+    rf"(?:(?<={HAN})[,:;?!](?={RIGHT}|$)|(?<={LEFT})[,:;?!](?={HAN})|(?<=%)[,;](?=[0-9])"  # between, or ending a line
+    rf"|(?<={HAN})\(|\((?={HAN})|(?<={HAN})\)|\)(?={HAN}))",  # (一) 民(辅)警 (略) 方案(2018-2019)
     regex.MULTILINE,
 )
-FULL_MARKS = regex.compile(r"[，：；（）]")
+PARENS = regex.compile(r"[()\n]")
+FULL_MARKS = regex.compile(r"[，：；？！（）]")
+
+
+def paren_pairs(text: str):
+    """(open, close) offsets of the half-width parentheses that pair up within a line."""
+    stack = []
+    for m in PARENS.finditer(text):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif m.group() == ")" and stack:
+            yield stack.pop(), m.start()
+        elif m.group() == "\n":
+            stack = []
+
+
+def half_marks(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each half-width mark in Chinese text. A pair of parentheses goes
+    together: in (以下简称《意见》) only the opening one touches a Han character, and
+    converting one side alone would leave the pair unbalanced."""
+    marks = {m.start(): m.group() for m in HALF.finditer(text)}
+    for opening, closing in paren_pairs(text):
+        if opening in marks or closing in marks:
+            marks[opening], marks[closing] = "(", ")"
+    return sorted(marks.items())
 
 
 @register("punctuation_width")
@@ -39,17 +64,17 @@ class PunctuationWidth(Check):
         self.majority = self.require("majority", (int, float), 0.5)
 
     def check(self, doc):
-        half = list(HALF.finditer(doc.text))
+        half = half_marks(doc.text)
         if not half:
             return
         full_count = len(FULL_MARKS.findall(doc.text))
         typed_half = len(half) / (len(half) + full_count) > self.majority
         args = {"count": len(half), "full_count": full_count}
-        edits = [(m.start(), m.end(), FULL[m.group()]) for m in half] if self.fix else []
+        edits = [(at, at + 1, FULL[mark]) for at, mark in half] if self.fix else []
         if self.mode == "document" and typed_half:
-            m = half[0]
-            yield Hit(m.start(), m.end(), {**args, "mark": m.group(), "full": FULL[m.group()]}, edits)
+            at, mark = half[0]
+            yield Hit(at, at + 1, {**args, "mark": mark, "full": FULL[mark]}, edits)
         elif self.mode == "each" and not typed_half:
-            for m, edit in zip(half, edits or [None] * len(half), strict=True):
-                yield Hit(m.start(), m.end(), {**args, "mark": m.group(), "full": FULL[m.group()]},
-                          [edit] if edit else [])
+            for at, mark in half:
+                yield Hit(at, at + 1, {**args, "mark": mark, "full": FULL[mark]},
+                          [(at, at + 1, FULL[mark])] if self.fix else [])
