@@ -154,9 +154,9 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:
         if source.kind == "docx":
             click.echo(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改", err=True)
             continue
-        rules = planner.plan(path).rules
+        plan = planner.plan(path)
         before = original_text(source)
-        after, count = fix_source(source, lambda src, rules=rules: lint_source(src, rules))
+        after, count = fix_source(source, lambda src, plan=plan: lint_source(src, plan))
         if after == before:
             continue
         total += count

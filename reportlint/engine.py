@@ -252,7 +252,10 @@ class Diagnostics(list):
     """Problems met while running (a rule that timed out); shown on stderr, not findings."""
 
 
-def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None) -> list[Finding]:
+def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None,
+        known: set[str] | None = None) -> list[Finding]:
+    """Findings of `rules` on `doc`, after inline suppression. `known`: every rule id that exists
+    (running or not), so that a directive naming no rule at all can be told apart."""
     findings = set()
     for rule in rules:
         try:
@@ -263,7 +266,7 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
             continue
         for hit in hits:
             findings.add(finding(doc, rule, hit.start, hit.end, hit.args, hit.edits))
-    return suppress(doc, sorted(findings), rules)
+    return suppress(doc, sorted(findings), rules, known)
 
 
 def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=()) -> Finding:
@@ -273,17 +276,18 @@ def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=(
                    tuple(edits))
 
 
-def suppress(doc: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+def suppress(doc: Document, findings: list[Finding], rules: list[Rule], known: set[str] | None) -> list[Finding]:
     """Drop what inline directives suppress; report the directive parts that suppressed nothing."""
     if "reportlint-" not in doc.text:
         return findings  # no directive: nothing to parse
     from . import suppress as inline
 
-    kept, unused = inline.apply(doc, findings, {r.id for r in rules})
+    running = {r.id for r in rules}
+    kept, unused = inline.apply(doc, findings, running, known or running)
     reporter = next((r for r in rules if r.kind == "unused_suppression"), None)
     if reporter is None:
         return kept
-    extra = [finding(doc, reporter, d.start, d.end,
-                     {"directive": doc.text[d.start:d.end], "rule": "全部规则" if p == inline.ALL else p})
-             for d, p in unused]
+    extra = [finding(doc, reporter, d.start, d.end, {"directive": doc.text[d.start:d.end],
+                                                     "rule": "全部规则" if p == inline.ALL else p, "problem": problem})
+             for d, p, problem in unused]
     return sorted({*kept, *extra})

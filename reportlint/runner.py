@@ -35,6 +35,7 @@ class Plan:
     config: Config
     rules: list[Rule]
     fail_level: str
+    known: set[str] = field(default_factory=set)  # every rule id of the packs, running or not
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Planner:
             return plan
         ruleset = self.ruleset(tuple(config.rules) + tuple(self.options.rule_paths))
         self._check_ids(ruleset, config, "per-file-ignores", ignored)
-        return Plan(config, ruleset_filter(plan.rules, ignored), plan.fail_level)
+        return Plan(config, ruleset_filter(plan.rules, ignored), plan.fail_level, plan.known)
 
     def _make_plan(self, config: Config) -> Plan:
         o = self.options
@@ -84,7 +85,7 @@ class Planner:
         self._check_ids(ruleset, config, "params", config.params)
         rules = [configured(r, config.file or "", config.severity.get(r.id), config.params.get(r.id))
                  for r in chosen if r.id in wanted]
-        return Plan(config, rules, o.fail_level or config.fail_level)
+        return Plan(config, rules, o.fail_level or config.fail_level, {r.id for r in ruleset.rules})
 
     @staticmethod
     def _check_ids(ruleset: RuleSet, config: Config, key: str, ids) -> None:
@@ -109,8 +110,8 @@ class FileResult:
     failing: bool = False
 
 
-def lint_source(source, rules: list[Rule], diagnostics=None):
-    return run(Document(source), rules, diagnostics)
+def lint_source(source, plan: Plan, diagnostics=None):
+    return run(Document(source), plan.rules, diagnostics, plan.known)
 
 
 def lint_one(planner: Planner, path: str) -> FileResult:
@@ -121,7 +122,7 @@ def lint_one(planner: Planner, path: str) -> FileResult:
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
-    findings = lint_source(source, plan.rules, diagnostics)
+    findings = lint_source(source, plan, diagnostics)
     wanted = {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)

@@ -66,8 +66,13 @@ def covers(pattern: str, rule_id: str) -> bool:
     return pattern == ALL or matches(rule_id, pattern)
 
 
-def apply(doc, findings, running: set[str]):
-    """(kept findings, unused directive parts as (directive, pattern, reason))."""
+UNUSED = "没有抑制任何问题，请删除该指令（或其中的这条规则）"
+UNKNOWN = "不是已知的规则编号或前缀，请改正（用 reportlint rules 查看全部规则）"
+
+
+def apply(doc, findings, running: set[str], known: set[str]):
+    """(kept findings, [(directive, pattern, problem)] for directive parts that are stale or
+    name no rule at all)."""
     disables = resolve(doc, parse(doc))
     if not disables:
         return findings, []
@@ -87,7 +92,9 @@ def apply(doc, findings, running: set[str]):
         for pattern in d.rules:
             if pattern in d.used:
                 continue
-            if pattern != ALL and not any(covers(pattern, r) for r in running):
-                continue  # the rule is not running here: we cannot tell whether it would be used
-            unused.append((d, pattern))
+            if pattern != ALL and not any(covers(pattern, r) for r in known):
+                unused.append((d, pattern, UNKNOWN))
+            elif pattern == ALL or any(covers(pattern, r) for r in running):
+                unused.append((d, pattern, UNUSED))
+            # else: the rule is not running here, so nobody can tell whether it would be used
     return kept, unused

@@ -38,3 +38,12 @@ def test_pack_prefix_and_bare_directive(cli, tmp_path):
     assert check(cli, tmp_path, text) == []
     text = "<!-- reportlint-disable-next-line -->\n满意率97%%。\n满意率97%%。\n"
     assert check(cli, tmp_path, text) == [("hygiene/doubled-symbol", 3)]
+
+
+def test_a_misspelled_rule_id_in_a_directive_is_reported(cli, tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text("<!-- reportlint-disable-next-line hygiene/placeholdr -->\n具体数据待补充。\n", encoding="utf-8")
+    run = cli("check", "--format", "json", "--select", "hygiene,meta", draft)
+    found = {(f["rule"], f["line"]): f["message"] for f in run.json()["findings"]}
+    assert "hygiene/placeholder" in {rule for rule, _ in found}  # not suppressed
+    assert "不是已知的规则编号" in found[("meta/unused-suppression", 1)]

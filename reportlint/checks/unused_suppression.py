@@ -10,7 +10,7 @@ from . import Check, register
 
 @register("unused_suppression")
 class UnusedSuppression(Check):
-    args = ("directive", "rule")
+    args = ("directive", "rule", "problem")
 
     def check(self, doc):
         return ()
