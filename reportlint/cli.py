@@ -47,7 +47,24 @@ def fail(message: str, code: int = EXIT_ERROR):
 
 
 class Group(click.Group):
-    """Turns every ReportlintError into one line on stderr and exit 2: never a traceback."""
+    """Turns every ReportlintError and usage error into one line on stderr and exit 2: never a
+    traceback, never click's multi-line usage block."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportlint`: help, as a usage error
+            click.echo(exc.ctx.get_help(), err=True)
+            sys.exit(EXIT_ERROR)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "reportlint"
+            fail(f"命令行用法有误：{exc.format_message()}（运行 {command} --help 查看用法）")
+        except click.ClickException as exc:
+            fail(exc.format_message())
+        except click.Abort:
+            fail("已中断")
+        sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
     def invoke(self, ctx):
         try:
@@ -204,7 +221,9 @@ def show_config(path, config_file):
     from .config import config_for
 
     target = Path(path)
-    config = config_for(str(target / "_" if target.is_dir() else target), config_file)
+    draft = str(target / "_" if target.is_dir() else target)
+    config = config_for(draft, config_file)
+    Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
     data = config.as_dict()
     data["file"] = data["file"] or "（未找到配置文件，使用默认值）"
     click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())

@@ -10,7 +10,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from .checks import Check, ParamError, get_kind
+from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError
 
@@ -182,7 +182,7 @@ def parse_rule(file: Path, index: int, item) -> Rule:
     if fix is not None and not isinstance(fix, str):
         raise RuleError(f, "应为字符串", name, "fix")
     try:
-        check = kind(params, fix)
+        check = build(kind, params, fix)
     except ParamError as exc:
         raise RuleError(f, str(exc), name, exc.field) from None
     for placeholder in message_fields(item["message"], f, name):
@@ -238,7 +238,7 @@ def configured(rule: Rule, file: str, severity: str | None = None, params: dict 
     if params:
         merged = {**rule.params, **params}
         try:
-            check = type(rule.check)(merged, rule.fix)
+            check = build(type(rule.check), merged, rule.fix)
         except ParamError as exc:
             key = exc.field.removeprefix("params.")
             raise RuleError(file, str(exc), rule.id, f"params.{rule.id}.{key}") from None

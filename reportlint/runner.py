@@ -72,6 +72,9 @@ class Planner:
     def _make_plan(self, config: Config) -> Plan:
         o = self.options
         ruleset = self.ruleset(tuple(config.rules) + tuple(o.rule_paths))
+        if o.profile is None and config.profile not in ruleset.profiles:
+            known = "、".join(sorted(ruleset.profiles))
+            raise ConfigError(config.file or "", "profile", f"未知的文档类型 {config.profile!r}；可用：{known}")
         spec = ruleset.profile(o.profile or config.profile)
         chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
         select = o.select if o.select is not None else config.select

@@ -118,6 +118,12 @@ def test_bad_input_gives_one_line_and_exit_2(cli, tmp_path):
     one_line_error(cli("check", "--profile", "no-such-profile", seed("000")), "no-such-profile")
 
 
+@pytest.mark.parametrize("args", [("check",), ("check", "--format", "xml", "x.txt"), ("check", "--jobs", "0", "x.txt"),
+                                  ("explain", "a", "b"), ("frobnicate",), ("check", "--fail-level", "fatal", "x.txt")])
+def test_usage_errors_are_one_line_too(cli, args):
+    one_line_error(cli(*args), "命令行用法有误", "--help")
+
+
 def test_other_files_are_still_linted_when_one_is_unreadable(cli, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("全年办理案件XX起。", encoding="utf-8")
@@ -146,6 +152,7 @@ BROKEN = {
     "bad placeholder": (pack_with(message="{nope}"), "x/rule", "message"),
     "no good example": (pack_with(examples={"bad": ["a"]}), "x/rule", "examples.good"),
     "unknown field": (pack_with(serverity="error"), "x/rule", "serverity"),
+    "unknown parameter": (pack_with(params={"pattern": "a", "flags": "i"}), "x/rule", "params.flags"),
 }
 
 

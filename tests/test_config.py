@@ -68,6 +68,8 @@ def test_parameter_override_reaches_the_check(cli, project):
     ("params: {hygiene/repeated-line: {min_length: ten}}\n", "params.hygiene/repeated-line.min_length"),
     ("per-file-ignores: {'*.txt': [no/such]}\n", "per-file-ignores.no/such"),
     ("fail-level: sometimes\n", "fail-level"),
+    ("params: {hygiene/repeated-line: {min_lenght: 11}}\n", "params.hygiene/repeated-line.min_lenght"),
+    ("profile: nosuch\n", "profile"),
     ("select: [\n", None),
 ])
 def test_bad_configuration_is_one_line_naming_file_and_key(cli, project, text, key):
@@ -77,6 +79,12 @@ def test_bad_configuration_is_one_line_naming_file_and_key(cli, project, text, k
     assert ".reportlint.yaml" in run.err
     if key:
         assert key in run.err
+
+
+def test_config_command_validates_like_check(cli, project):
+    (project / ".reportlint.yaml").write_text("severity: {structure/no-such-rule: info}\n", encoding="utf-8")
+    run = cli("config", project / "drafts")
+    assert run.code == 2 and "severity.structure/no-such-rule" in run.err
 
 
 def test_config_command_prints_the_effective_configuration(cli, project):

@@ -54,13 +54,37 @@ class ParamError(ValueError):
         self.field = field
 
 
+class Params(dict):
+    """A rule's params that remember which keys the kind read: a key never read is a typo
+    (min_elemnts) or a parameter the kind does not have, and the engine says so."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read: set[str] = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def unread(self) -> list[str]:
+        return sorted(set(self) - self.read)
+
+
 class Check:
     name = ""
     args: tuple[str, ...] = ()  # the {placeholders} a rule's message may use
     fixes = False  # whether the kind can apply a rule's `fix`
 
     def __init__(self, params: dict, fix: str | None = None):
-        self.params = params
+        self.params = Params(params)
         self.fix = fix
         if fix is not None and not self.fixes:
             raise ParamError("fix", f"检查类型 {self.name} 不支持自动修复")
@@ -102,6 +126,15 @@ class Check:
             if not isinstance(value, str) or not value:
                 raise ParamError(f"params.{key}[{i}]", "应为非空字符串")
         return values
+
+
+def build(kind: type[Check], params: dict, fix: str | None) -> Check:
+    """A kind's check for `params`; ParamError for a bad value or a parameter it does not have."""
+    check = kind(params, fix)
+    unread = check.params.unread()
+    if unread:
+        raise ParamError(f"params.{unread[0]}", f"检查类型 {kind.name} 没有这个参数")
+    return check
 
 
 def register(name: str):
