@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import sys
 from collections import Counter
@@ -24,20 +25,37 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def expand_paths(paths: tuple[str, ...]) -> list[str]:
-    """Files as given; directories searched for drafts (hidden folders and Word lock files skipped)."""
+# Folders a search never enters: tool and build output, not drafts.
+SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+
+
+def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str]) -> list[str]:
+    """Files as given; folders searched for drafts. A search skips hidden folders, tool output,
+    Word lock files (~$…), empty files, and what --exclude or the configuration's `exclude`
+    name; a file named on the command line is always linted."""
     out = []
     for path in paths:
         p = Path(path)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in DRAFT_SUFFIXES and f.is_file() and not f.name.startswith("~$")
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            out += [str(f) for f in found]
-        else:
+        if not p.is_dir():
             out.append(path)
+            continue
+        found = []
+        for f in sorted(p.rglob("*")):
+            parts = f.relative_to(p).parts
+            if (f.suffix.lower() not in DRAFT_SUFFIXES or f.name.startswith("~$") or not f.is_file()
+                    or any(part.startswith(".") or part in SKIPPED_DIRS or part.endswith(".egg-info")
+                           for part in parts[:-1]) or f.name.startswith(".") or f.stat().st_size == 0):
+                continue
+            name = str(f)
+            rel = "/".join(parts)  # --exclude globs match the path below the folder, or the file name
+            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
+                continue
+            if planner.config(name).excludes(name):
+                continue
+            found.append(name)
+        if not found:
+            raise UsageError(f"{path}: 目录中没有 .txt、.md 或 .docx 草稿")
+        out += found
     return out
 
 
@@ -108,14 +126,14 @@ config_option = click.option("--config", "config_file", default=None, metavar="F
 @click.option("--diff", is_flag=True, help="只显示 --fix 将做的修改（统一差异格式），不写文件。")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
-def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs):
+@click.option("--exclude", multiple=True, metavar="GLOB", help="搜索目录时跳过这些文件（文件名或路径模式，可重复）。")
+def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs,
+          exclude):
     """检查草稿（.txt .md .docx 文件或目录）。"""
     options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
                       fail_level, config_file)
-    targets = expand_paths(paths)
-    if not targets:
-        raise UsageError("给定目录中没有 .txt、.md 或 .docx 草稿")
     planner = Planner(options)
+    targets = expand_paths(paths, planner, list(exclude))
     if diff:
         changed = fix_files(planner, targets, write=False)
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)

@@ -16,7 +16,7 @@ from .errors import RuleError
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 LEVELS = ("error", "warning", "info")
-KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level"}
+KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level", "exclude"}
 
 
 class ConfigError(RuleError):
@@ -37,28 +37,33 @@ class Config:
     params: dict[str, dict] = field(default_factory=dict)  # rule id -> parameter overrides
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rule ids/prefixes
     fail_level: str = "warning"
+    exclude: list[str] = field(default_factory=list)  # globs of files a folder search skips
 
     @property
     def root(self) -> Path:
         return Path(self.file).parent if self.file else Path.cwd()
 
-    def ignored_for(self, path: str) -> list[str]:
-        """Rules the per-file ignores switch off for `path` (globs relative to the config's folder)."""
+    def matches(self, path: str, glob: str) -> bool:
+        """`glob` against `path` relative to the config's folder; a glob without / also
+        matches the file name alone."""
         p = Path(path).resolve()
         try:
             rel = p.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             rel = p.as_posix()
-        out = []
-        for glob, ids in self.per_file_ignores.items():
-            if fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(p.name, glob)):
-                out += ids
-        return out
+        return fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(p.name, glob))
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Rules the per-file ignores switch off for `path`."""
+        return [i for glob, ids in self.per_file_ignores.items() if self.matches(path, glob) for i in ids]
+
+    def excludes(self, path: str) -> bool:
+        return any(self.matches(path, glob) for glob in self.exclude)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "profile": self.profile, "rules": self.rules, "select": self.select,
                 "ignore": self.ignore, "severity": self.severity, "params": self.params,
-                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level}
+                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level, "exclude": self.exclude}
 
 
 def find_config_file(start: Path) -> tuple[Path, str] | None:
@@ -130,6 +135,7 @@ def parse_config(path: Path, data: dict) -> Config:
     if not isinstance(ignores, dict):
         raise ConfigError(file, "per-file-ignores", "应为映射：文件模式: [规则编号]")
     config.per_file_ignores = {g: string_list(file, f"per-file-ignores.{g}", v) for g, v in ignores.items()}
+    config.exclude = string_list(file, "exclude", data.get("exclude", []))
     return config
 
 

@@ -83,6 +83,8 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, "文件不存在")
     if p.is_dir():
         raise InputError(path, "是目录，不是文件")
+    if not p.is_file():
+        raise InputError(path, "不是普通文件（管道、设备等），无法作为草稿读取")
     limit = MAX_DOCX_BYTES if p.suffix.lower() == ".docx" else MAX_TEXT_BYTES
     try:
         if p.stat().st_size > limit:

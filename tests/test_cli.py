@@ -96,8 +96,17 @@ def test_directory_is_searched_for_drafts(cli, tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("下一步工作待补充。", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("XX", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")  # skipped in a folder search, an error when named
+    (tmp_path / "pkg.egg-info").mkdir()
+    (tmp_path / "pkg.egg-info" / "SOURCES.txt").write_text("XX", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("XX", encoding="utf-8")
+    (tmp_path / "~$a.docx").write_bytes(b"lock")
     run = cli("check", "--format", "json", "--select", "hygiene/placeholder,hygiene/placeholder-x", tmp_path)
+    assert run.code == 1, run.err
     assert sorted(f["path"].rsplit("/", 1)[1] for f in run.json()["findings"]) == ["a.md", "b.txt"]
+    run = cli("check", "--format", "json", "--select", "hygiene", "--exclude", "sub/*", "--exclude", "*.md", tmp_path)
+    assert run.code == 2 and "没有" in run.err and str(tmp_path) in run.err  # nothing left to lint
 
 
 def one_line_error(run, *needles):

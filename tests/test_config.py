@@ -51,6 +51,15 @@ def test_pyproject_tool_section_and_per_file_ignores(cli, project):
     assert "hygiene/placeholder" not in fired and "hygiene/placeholder-x" in fired
 
 
+def test_exclude_skips_files_in_a_folder_search_only(cli, project):
+    (project / ".reportlint.yaml").write_text("exclude: ['drafts/old-*']\nselect: [hygiene]\n", encoding="utf-8")
+    old = project / "drafts" / "old-2019.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    paths = {f["path"] for f in cli("check", "--format", "json", project / "drafts").json()["findings"]}
+    assert paths == {str(project / "drafts" / "a.txt")}
+    assert cli("check", "--format", "json", old).json()["findings"]  # named on the command line: linted
+
+
 def test_parameter_override_reaches_the_check(cli, project):
     draft = project / "drafts" / "r.txt"
     draft.write_text("全年开展专项督查三次\n\n全年开展专项督查三次\n", encoding="utf-8")  # 10 characters
