@@ -130,6 +130,10 @@ config_option = click.option("--config", "config_file", default=None, metavar="F
 def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs,
           exclude):
     """检查草稿（.txt .md .docx 文件或目录）。"""
+    if statistics and fmt not in ("text", "json"):
+        raise UsageError("--statistics 只能与 --format text 或 json 一起使用")
+    if fix and diff:
+        raise UsageError("--fix 与 --diff 只能选一个：--diff 只显示修改，--fix 写入文件")
     options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
                       fail_level, config_file)
     planner = Planner(options)
@@ -142,7 +146,7 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     results = list(lint_paths(planner, targets, jobs or default_jobs()))
     reports = [r.report for r in results if r.report]
     report = Report(reports, rules_in(planner, reports))
-    output = (render_statistics(report) if statistics else render(report, fmt)) if reports else ""
+    output = (render_statistics(report, fmt) if statistics else render(report, fmt)) if reports else ""
     if output:
         click.echo(output)
     for result in results:
@@ -164,9 +168,15 @@ def rules_in(planner: Planner, reports) -> list:
     return list(rules.values())
 
 
-def render_statistics(report: Report) -> str:
+def render_statistics(report: Report, fmt: str) -> str:
     counts = Counter((f.rule, f.severity) for f in report.findings)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        import json
+
+        return json.dumps({"version": 1, "statistics": [{"rule": r, "severity": sev, "count": n}
+                                                         for (r, sev), n in rows],
+                           "files": len(report.files)}, ensure_ascii=False, indent=2)
     lines = [f"{n:>6}  {severity:<8} {rule}" for (rule, severity), n in rows]
     lines.append(f"{sum(counts.values()):>6}  共计（{len(report.files)} 个文件）")
     return "\n".join(lines)

@@ -87,7 +87,11 @@ def read_config_file(path: Path, fmt: str) -> dict:
             data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reportlint", {})
         else:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+    except yaml.YAMLError as exc:
+        from .engine import yaml_problem
+
+        raise ConfigError(str(path), None, f"配置文件无法解析：{yaml_problem(exc)}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(str(path), None, f"配置文件无法解析：{first}") from None
     if not isinstance(data, dict):

@@ -131,12 +131,17 @@ def read_yaml(file: Path):
     try:
         return yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(str(file), f"YAML 解析失败 {where}：{problem}") from None
+        raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """Where and what, in one line: "第 3 行第 5 列，did not find expected '-' indicator"."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
+    return f"{where}{problem}（请检查缩进、冒号和引号）"
 
 
 def parse_pack(file: Path, data) -> list[Rule]:

@@ -68,7 +68,7 @@ def fix_source(source: Source, lint) -> tuple[str, int]:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+                                        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}"))
 
 
 def write_atomically(path: str, text: str, encoding: str) -> None:

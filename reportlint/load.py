@@ -45,12 +45,17 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Return (text, codec). UTF-8 (with or without BOM) first, else detection."""
+    """Return (text, codec). A BOM decides (UTF-8, UTF-16); then UTF-8; else detection."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise InputError(path, f"文件以 UTF-8 BOM 开头，但第 {exc.start} 字节处不是合法的 UTF-8") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
+        try:
+            return data.decode("utf-16"), "utf-16"  # written back with a BOM, little-endian
+        except UnicodeDecodeError:
+            raise InputError(path, "文件以 UTF-16 BOM 开头，但内容不是合法的 UTF-16") from None
     if b"\x00" in data:
         raise InputError(path, "不是文本文件（含有 NUL 字节），请提供 .txt、.md 或 .docx 草稿")
     try:

@@ -80,6 +80,12 @@ def test_text_output_puts_the_caret_under_the_span_in_display_columns(cli, tmp_p
     assert caret_col == width(text[:text.index("%%")]) and carets.count("^") == 2
 
 
+def test_a_paragraph_long_span_shows_its_beginning(cli):
+    run = cli("check", "--select", "structure/signoff", seed("000"))
+    carets = [line for line in run.out.splitlines() if line.strip().startswith("|")][0]
+    assert 0 < carets.count("^") <= 80  # 40 characters at most, two columns each
+
+
 def test_fail_level_and_clean_draft(cli, tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("我局统筹各项执法管理工作，先后6次专题听取汇报,形成了常态化工作模式。", encoding="utf-8")

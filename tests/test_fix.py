@@ -45,7 +45,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, tmp_path):
     draft.write_text("满意率97%%。\n", encoding="utf-8")
     run = cli("check", "--diff", draft)
     assert run.code == 1
-    assert f"--- a/{draft}" in run.out and "-满意率97%%。" in run.out and "+满意率97%。" in run.out
+    assert f"--- a/{str(draft).lstrip('/')}" in run.out and "-满意率97%%。" in run.out and "+满意率97%。" in run.out
     assert draft.read_text(encoding="utf-8") == "满意率97%%。\n"
     draft.write_text("满意率97%。\n", encoding="utf-8")
     assert cli("check", "--diff", draft).code == 0
@@ -65,6 +65,16 @@ def test_statistics_counts_per_rule(cli):
     run = cli("check", "--statistics", "--select", "hygiene/placeholder", seed("003"))
     assert run.code == 1
     assert run.out.splitlines()[0].split() == ["3", "error", "hygiene/placeholder"]
+    run = cli("check", "--statistics", "--format", "json", "--select", "hygiene/placeholder", seed("003"))
+    assert run.json()["statistics"] == [{"rule": "hygiene/placeholder", "severity": "error", "count": 3}]
+    assert cli("check", "--statistics", "--format", "sarif", seed("003")).code == 2
+
+
+def test_fix_and_diff_together_is_a_usage_error(cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("满意率97%%。\n", encoding="utf-8")
+    assert cli("check", "--fix", "--diff", draft).code == 2
+    assert draft.read_text(encoding="utf-8") == "满意率97%%。\n"
 
 
 def test_fixing_half_width_parentheses_keeps_every_pair_balanced(cli, tmp_path):

@@ -21,6 +21,7 @@ def test_utf8_bom_gb18030_and_line_endings_decode_to_the_same_lines(tmp_path):
         "gb.txt": TEXT.encode("gb18030"),
         "lf.txt": TEXT.replace("\r\n", "\n").encode("utf-8"),
         "cr.txt": TEXT.replace("\r\n", "\r").encode("utf-8"),
+        "utf16.txt": TEXT.encode("utf-16"),  # with its BOM, as Notepad saves "Unicode"
     }
     loaded = {}
     for name, data in variants.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 CONTEXT = 24  # characters shown on each side of the span in a long line
+MAX_SPAN = 40  # a span longer than this (a whole paragraph) is shown by its beginning
 
 
 def width(text: str) -> int:
@@ -42,7 +43,8 @@ def render_finding(file, finding) -> list[str]:
     line = file.lines[finding.line].replace("\t", " ")
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
-    shown, s, e = excerpt(line, start, min(max(end, start + 1), max(len(line), start + 1)))
+    end = min(max(end, start + 1), start + MAX_SPAN)
+    shown, s, e = excerpt(line, start, end)
     gutter = f"{finding.line:>5} | "
     out.append(gutter + shown)
     out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
