@@ -216,10 +216,23 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:
 
 @main.command("rules")
 @rules_option
-def list_rules(rule_paths):
+@click.option("--test", "test_examples", is_flag=True,
+              help="运行每条规则的示例：会报告的写法必须报告，不会报告的写法必须不报告。")
+def list_rules(rule_paths, test_examples):
     """列出全部规则：编号、级别、消息。"""
-    for rule in load_rules(rule_paths).rules:
-        click.echo(f"{rule.id:<45} {rule.severity:<8} {rule.message}")
+    rules = load_rules(rule_paths).rules
+    if not test_examples:
+        for rule in rules:
+            click.echo(f"{rule.id:<45} {rule.severity:<8} {rule.message}")
+        return
+    from .engine import example_failures
+
+    failures = [(rule, problem) for rule in rules for problem in example_failures(rule, rules)]
+    for rule, problem in failures:
+        click.echo(f"{rule.file}: {rule.id}: {problem}")
+    examples = sum(len(r.bad) + len(r.good) for r in rules)
+    click.echo(f"{len(rules)} 条规则、{examples} 个示例中，{len(failures)} 个与预期不符")
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 
 @main.command()

@@ -274,6 +274,24 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
     return suppress(doc, sorted(findings), rules, known)
 
 
+def example_findings(rule: Rule, text: str, rules: list[Rule]) -> list[Finding]:
+    """`rule`'s findings on one of its examples, run with `rules` as a draft would be."""
+    return [f for f in run(Document.from_text(text), rules) if f.rule == rule.id]
+
+
+def example_failures(rule: Rule, rules: list[Rule]) -> list[str]:
+    """Each example of `rule` that does not behave: a bad one it misses, a good one it fires on."""
+    out = []
+    for i, text in enumerate(rule.bad, 1):
+        if not example_findings(rule, text, rules):
+            out.append(f"会报告的示例 {i} 没有报告：{text!r}")
+    for i, text in enumerate(rule.good, 1):
+        found = example_findings(rule, text, rules)
+        if found:
+            out.append(f"不会报告的示例 {i} 被报告了（{found[0].message}）：{text!r}")
+    return out
+
+
 def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=()) -> Finding:
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)

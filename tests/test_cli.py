@@ -195,6 +195,16 @@ def test_user_pack_rules_run_like_shipped_ones(cli, tmp_path):
     assert {(f["rule"], f["line"]) for f in run.json()["findings"]} == {("local/old-name", 9)}
 
 
+def test_rules_test_runs_a_user_packs_examples(cli, tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(pack_with(examples={"bad": ["a", "b"], "good": ["c", "xa"]}), encoding="utf-8")
+    run = cli("rules", "--test", "--rules", pack)
+    assert run.code == 1
+    assert "x/rule: 会报告的示例 2 没有报告：'b'" in run.out and "不会报告的示例 2 被报告了" in run.out
+    pack.write_text(pack_with(examples={"bad": ["a"], "good": ["c"]}), encoding="utf-8")
+    assert cli("rules", "--test", "--rules", pack).code == 0
+
+
 def test_explain_and_rules_cover_every_shipped_rule(cli):
     listed = cli("rules")
     assert listed.code == 0

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.document import Document
-from reportlint.engine import load_rules, run
+from reportlint.engine import example_findings, load_rules
 
 RULES = load_rules().rules
 CASES = [(rule, verdict, i, text)
@@ -26,7 +25,7 @@ def test_every_pack_has_rules():
 @pytest.mark.parametrize(("rule", "verdict", "index", "text"), CASES,
                          ids=[f"{r.id}:{v}{i}" for r, v, i, _ in CASES])
 def test_example(rule, verdict, index, text):
-    findings = [f for f in run(Document.from_text(text), RULES) if f.rule == rule.id]
+    findings = example_findings(rule, text, RULES)
     if verdict == "bad":
         assert findings, f"{rule.id} should fire on bad example {index}: {text!r}"
     else:
