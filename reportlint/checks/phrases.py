@@ -39,20 +39,22 @@ class PhraseIndex:
     def __init__(self):
         self.phrases: set[str] = set()
         self.auto: ahocorasick.Automaton | None = None
+        self.version = 0
 
     def add(self, phrases) -> None:
         new = set(phrases) - self.phrases
         if new:
             self.phrases |= new
             self.auto = None  # rebuilt at the next scan
+            self.version += 1  # scans cached before this addition are stale
 
     def scan(self, doc) -> list[tuple[int, int, str]]:
-        cached = doc.cache.get(self)
-        if cached is None:
+        key = (self, self.version)
+        if key not in doc.cache:
             if self.auto is None:
                 self.auto = automaton(self.phrases)
-            cached = doc.cache[self] = [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)]
-        return cached
+            doc.cache[key] = [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)]
+        return doc.cache[key]
 
 
 SHARED = PhraseIndex()
