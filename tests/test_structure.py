@@ -25,9 +25,55 @@ def of(found: list[dict], rule: str) -> list[dict]:
 
 # -- done when: what the seeds must report -------------------------------------------
 def test_001_second_heading_without_first(cli):
+    # （一）…（八） stand under no 一、: the message says to add that heading, not to renumber first
     hits = of(findings(cli, "001"), "heading-sequence")
     assert [(f["line"], f["column"]) for f in hits] == [(14, 3)]
-    assert "“二、”之前没有“一、”" in hits[0]["message"]
+    assert hits[0]["message"] == (
+        "标题序号“二、”之前没有“一、”：前面的“（一）”至“（八）”没有上级标题，"
+        "请在“（一）强化组织领导保障”之前补写“一、”标题；如编号有误，请将“二、”改为“一、”，其后的同级序号依次调整"
+    )
+
+
+def seed_lines(prefix: str) -> list[str]:
+    return load(str(seed(prefix))).lines
+
+
+def sequence_messages(lines: list[str]) -> list[tuple[int, str]]:
+    rules = [r for r in STRUCTURE_RULES if r.id == "structure/heading-sequence"]
+    return [(f.line, f.message) for f in run(Document.from_text("\n".join(lines)), rules)]
+
+
+def test_001_adding_the_heading_the_message_asks_for_clears_it():
+    lines = seed_lines("001")
+    assert lines[5].startswith("　　（一）强化组织领导保障")
+    fixed = lines[:5] + ["　　一、主要举措和成效"] + lines[5:]
+    assert sequence_messages(fixed) == []
+
+
+@pytest.mark.parametrize(("prefix", "edit", "expected"), [
+    # 003 without part 一、基本数据 (lines 4-7): only the opening paragraph before 二、, which may be
+    # a part that lost its heading or just the opening
+    ("003", lambda ls: ls[:3] + ls[7:],
+     (4, "标题序号“二、”之前没有“一、”：如前面的内容是单独的一部分，请为其补写“一、”标题；"
+         "否则请将“二、”改为“一、”，其后的同级序号依次调整")),
+    # 003 三、存在不足 numbered 四、: the last part, nothing after it to renumber
+    ("003", lambda ls: ls[:13] + ["四、存在不足"] + ls[14:],
+     (14, "标题序号“四、”之前缺少“三、”：请将“四、”改为“三、”；如漏写了“三、”部分，请补写")),
+    # 003 (四)内控外联抓监督 numbered (三) again, (五) after it is right: one number to change
+    ("003", lambda ls: ls[:11] + [ls[11].replace("(四)", "(三)", 1)] + ls[12:],
+     (12, "标题序号“(三)”与上一个标题重复：请将“(三)”改为“(四)”")),
+    # 003 (三)…(五) of 二、 numbered on from (二) as (四)…(六): the numbering goes on from the fault
+    ("003", lambda ls: ls[:10] + [ls[k].replace(f"({a})", f"({b})", 1) for k, a, b in
+                                  ((10, "三", "四"), (11, "四", "五"), (12, "五", "六"))] + ls[13:],
+     (11, "标题序号“(四)”之前缺少“(三)”：请将“(四)”改为“(三)”，其后的同级序号依次调整；如漏写了“(三)”部分，请补写")),
+    # 002 (二) written right under 一、 with nothing before it
+    ("002", lambda ls: ls[:3] + ls[4:],
+     (4, "标题序号“(二)”之前没有“(一)”：请将“(二)”改为“(一)”，其后的同级序号依次调整；如漏写了“(一)”部分，请补写")),
+])
+def test_heading_sequence_messages_say_what_to_change(prefix, edit, expected):
+    lines = seed_lines(prefix)
+    assert sequence_messages(lines) == []
+    assert sequence_messages(edit(lines)) == [expected]
 
 
 def test_001_no_duties_part_and_no_signoff(cli):
@@ -73,9 +119,35 @@ def test_000_parts_complete_and_in_order(cli):
 
 @pytest.mark.parametrize("prefix", ["000", "002", "003"])
 def test_count_claims_that_match_are_silent(cli, prefix):
-    # 000 “…”3种模式; 002 十项制度, 三大重点/三项措施/三个平台 + 一是…三是;
-    # 003 7大方面, 四项监督措施, 等四个方面 (spans commas: not counted)
+    # 000 “…”3种模式; 002 …等“十项制度”; 003 7大方面, 四项监督措施, 等四个方面 (spans commas: not counted);
+    # quoted names, not counted: 001 “三项新机制”, 002 “三大重点”/“三项措施”/“三个平台”, 003 “三项制度”试点
     assert not of(findings(cli, prefix), "count-claim")
+
+
+def count_claims(text: str) -> list[str]:
+    rules = [r for r in STRUCTURE_RULES if r.id == "structure/count-claim"]
+    return [f.message for f in run(Document.from_text(text), rules)]
+
+
+def test_quoted_policy_name_is_not_a_count_of_the_list_after_it():
+    # the new-user trial: the three systems are a national policy's name; 四是 is a fourth measure
+    assert count_claims("全面落实行政执法“三项制度”。一是严格执行行政执法公示制度。二是严格执行执法全过程记录制度。"
+                        "三是严格执行重大执法决定法制审核制度。四是强化执法监督。") == []
+    # nor the name of a document
+    assert count_claims("严格执行《全面推行行政执法三项制度实施方案》。一是公示。二是记录。三是审核。四是考评。") == []
+
+
+def test_quoted_name_with_its_own_list_is_still_counted():
+    # 002 line 4: ten systems listed before …等“十项制度”; claiming nine must fire
+    line = seed_lines("002")[3]
+    assert "等 “十项制度”" in line and count_claims(line) == []
+    nine = count_claims(line.replace("“十项制度”", "“九项制度”"))
+    assert nine == ["“九项制度”与前面列举的10项不一致，请核对数量或所列内容"]
+    # the members in brackets right after the name
+    gloss = "全面落实行政执法“三项制度”（行政执法公示、执法全过程记录、重大执法决定法制审核），规范执法行为。"
+    assert count_claims(gloss) == []
+    two = count_claims(gloss.replace("执法全过程记录、", ""))
+    assert two == ["“三项制度”与括号中列出的2项不一致，请核对数量或所列内容"]
 
 
 def test_004_matching_claims_are_silent(cli):

@@ -6,6 +6,11 @@ A claim is only checked when its list can be counted with confidence:
   a heading line followed by （一）（二）… .
 A list closed by 等 may be partial, so it is only wrong when it lists more than it claims; a
 run of headings may go on past the list, so it is only wrong when it has fewer.
+
+A claim inside quotation marks or a title (行政执法“三项制度”, “四个一律”, 《…三项机制…》) names a
+policy: what follows it (一是…四是) says what was done about it, not which members the name has.
+It is only checked against a list tied to the name itself: A、B、C等“三项制度” or
+“三项制度”（A、B、C）.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from . import Check, Hit, ParamError, register
 # go on past the list, so only having fewer is wrong.
 EXACT, NOT_MORE, NOT_FEWER = "exact", "not-more", "not-fewer"
 OPEN, CLOSE = "“‘《（(【", "”’》）)】"
+# marks that make the words between them a name: quotes and book-title marks
+NAME_MARKS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 CLAUSE_SEP = "，,；;：:"
 SENTENCE_SEP = "。！？!?"
 # A list started within this many characters after the claim belongs to it.
@@ -30,6 +37,8 @@ INLINE_MARKER = regex.compile(
 )
 ORDINAL_ONLY = regex.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)]?\s*$")
 ENUM_FIRST = regex.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
+# （A、B、C） right after a name's closing quote: the name's own members
+GLOSS = regex.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
 
 
 def top_level_split(text: str, seps: str) -> list[str]:
@@ -80,6 +89,17 @@ def quoted_groups(text: str) -> list[str] | None:
     return groups[::-1] or None
 
 
+def enclosing_name(text: str, pos: int) -> int | None:
+    """Offset of the innermost quote or title mark still open at `pos`, else None."""
+    opened: list[int] = []
+    for i, ch in enumerate(text[:pos]):
+        if ch in NAME_MARKS:
+            opened.append(i)
+        elif opened and ch == NAME_MARKS[text[opened[-1]]]:
+            opened.pop()
+    return opened[-1] if opened else None
+
+
 def ordinals_consecutive(values: list[int]) -> bool:
     return values == list(range(1, len(values) + 1))
 
@@ -112,11 +132,15 @@ class CountClaim(Check):
                 n = self.number(m)
                 heading = headings.get(line.number)
                 begin = heading.title_start - line.content_start if heading else 0
-                found = self.before(line.content[begin : m.start()]) if m.start() >= begin else None
-                where = "前面列举的"
-                if found is None:
-                    found = self.after(doc, line, m, claims, headings)
-                    where = "其后列出的"
+                opened = enclosing_name(line.content, m.start())
+                if opened is not None:
+                    found, where = self.named(line.content, m, opened, begin)
+                else:
+                    found = self.before(line.content[begin : m.start()]) if m.start() >= begin else None
+                    where = "前面列举的"
+                    if found is None:
+                        found = self.after(doc, line, m, claims, headings)
+                        where = "其后列出的"
                 if found is None:
                     continue
                 count, sure = found
@@ -128,6 +152,31 @@ class CountClaim(Check):
         raw = m.group("num")
         n = int(raw) if raw.isdigit() else cn_to_int(raw)
         return n if n and 2 <= n <= self.max_count else None
+
+    # -- a claim that is (part of) a quoted name -----------------------------------
+    def named(self, content: str, m, opened: int, begin: int) -> tuple[tuple[int, str] | None, str]:
+        """(count, what is certain), where: only a list tied to the quoted name counts — one right
+        before the opening quote (…和J等“十项制度”) or one in brackets right after the closing quote
+        (“三项制度”（A、B、C）). 《…》 is a document's title: nothing is counted."""
+        mark = content[opened]
+        if mark == "《":
+            return None, ""
+        if opened == m.start() - 1 and opened >= begin:
+            found = self.before(content[begin:opened])
+            if found:
+                return found, "前面列举的"
+        if content[m.end() : m.end() + 1] == NAME_MARKS[mark]:
+            gloss = GLOSS.match(content, m.end() + 1)
+            if gloss:
+                text = gloss.group("list").strip()
+                if text.endswith("”"):
+                    groups = quoted_groups(text)
+                    count = len(groups) if groups and len(groups) > 1 else None
+                else:
+                    count = count_items(text.removesuffix("等"))
+                if count:
+                    return (count, NOT_MORE if text.endswith("等") else EXACT), "括号中列出的"
+        return None, ""
 
     # -- a list written just before the claim ---------------------------------------
     def before(self, text: str) -> tuple[int, str] | None:
