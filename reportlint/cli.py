@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .engine import load_rules
 from .errors import InputError, ReportlintError, UsageError
-from .reporters import FORMATS, Report, render
+from .reporters import FORMATS, Summary, writer
 from .runner import Options, Planner, default_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -143,43 +143,49 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     if fix:
         fix_files(planner, targets, write=True)  # then lint what the fixes left
-    results = list(lint_paths(planner, targets, jobs or default_jobs()))
-    reports = [r.report for r in results if r.report]
-    report = Report(reports, rules_in(planner, reports))
-    output = (render_statistics(report, fmt) if statistics else render(report, fmt)) if reports else ""
-    if output:
-        click.echo(output)
-    for result in results:
+    rules = rules_in(planner, targets)
+    out = writer("text" if statistics else fmt, rules)
+    summary, per_rule, failing, unreadable = Summary(), Counter(), False, False
+    for result in lint_paths(planner, targets, jobs or default_jobs()):
         for message in result.diagnostics:
             click.echo(f"reportlint: 警告：{message}", err=True)
         if result.error:
             click.echo(f"reportlint: 错误：{result.error}", err=True)
-    if any(r.error for r in results):
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.failing for r in results) else EXIT_CLEAN)
+            unreadable = True
+            continue
+        if not summary.files:  # output starts with the first readable draft: none, no output
+            click.echo(out.begin(), nl=False)
+        summary.add(result.report)
+        failing = failing or result.failing
+        if statistics:
+            per_rule.update((f.rule, f.severity) for f in result.report.findings)
+        else:
+            click.echo(out.file(result.report), nl=False)  # streamed: one draft in memory at a time
+    if summary.files:
+        click.echo(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary), nl=False)
+    sys.exit(EXIT_ERROR if unreadable else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
-def rules_in(planner: Planner, reports) -> list:
-    """The rules that ran, for formats that describe them (SARIF), in pack order."""
+def rules_in(planner: Planner, paths: list[str]) -> list:
+    """The rules that run on any of `paths`, in pack order (SARIF lists them)."""
     rules = {}
-    for report in reports:
-        for rule in planner.plan(report.path).rules:
+    for path in paths:
+        for rule in planner.plan(path).rules:
             rules.setdefault(rule.id, rule)
     return list(rules.values())
 
 
-def render_statistics(report: Report, fmt: str) -> str:
-    counts = Counter((f.rule, f.severity) for f in report.findings)
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
+    rows = sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "json":
         import json
 
         return json.dumps({"version": 1, "statistics": [{"rule": r, "severity": sev, "count": n}
                                                          for (r, sev), n in rows],
-                           "files": len(report.files)}, ensure_ascii=False, indent=2)
+                           "files": summary.files}, ensure_ascii=False, indent=2) + "\n"
     lines = [f"{n:>6}  {severity:<8} {rule}" for (rule, severity), n in rows]
-    lines.append(f"{sum(counts.values()):>6}  共计（{len(report.files)} 个文件）")
-    return "\n".join(lines)
+    lines.append(f"{summary.total:>6}  共计（{summary.files} 个文件）")
+    return "\n".join(lines) + "\n"
 
 
 def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:

@@ -1,4 +1,6 @@
-"""Output formats. Each module renders a Report to a string; REPORTERS maps --format to it."""
+"""Output formats. Each module has a `Writer` that is fed one file at a time, so a run over
+many drafts streams its output and holds no more than one draft's findings (SARIF, which
+needs every result inside one document, keeps the findings, never the text)."""
 
 from __future__ import annotations
 
@@ -19,20 +21,46 @@ class FileReport:
 
 
 @dataclass
-class Report:
-    files: list[FileReport]
-    rules: list[Rule]  # the rules that ran (SARIF lists them)
+class Summary:
+    files: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        for finding in report.findings:
+            self.counts[finding.severity] += 1
 
     @property
-    def findings(self) -> list[Finding]:
-        return [f for file in self.files for f in file.findings]
-
-    def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for finding in self.findings:
-            out[finding.severity] += 1
-        return out
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
-def render(report: Report, fmt: str) -> str:
-    return importlib.import_module(f"{__name__}.{fmt}_format").render(report)
+class Writer:
+    """begin() once, file() for each draft in order, end() once; each returns text to print."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+
+    def begin(self) -> str:
+        return ""
+
+    def file(self, report: FileReport) -> str:
+        raise NotImplementedError
+
+    def end(self, summary: Summary) -> str:
+        return ""
+
+
+def writer(fmt: str, rules: list[Rule]) -> Writer:
+    return importlib.import_module(f"{__name__}.{fmt}_format").Writer(rules)
+
+
+def render(files: list[FileReport], rules: list[Rule], fmt: str) -> str:
+    """The whole output for `files` at once (tests, small runs)."""
+    out, summary = writer(fmt, rules), Summary()
+    chunks = [out.begin()]
+    for report in files:
+        summary.add(report)
+        chunks.append(out.file(report))
+    chunks.append(out.end(summary))
+    return "".join(chunks)

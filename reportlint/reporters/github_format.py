@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 
+from . import Writer as Base
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -31,5 +33,6 @@ def annotation(finding) -> str:
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
 
 
-def render(report) -> str:
-    return "\n".join(annotation(finding) for finding in report.findings)
+class Writer(Base):
+    def file(self, report) -> str:
+        return "".join(annotation(finding) + "\n" for finding in report.findings)

@@ -1,15 +1,28 @@
-"""JSON: the contract in design.md (version 1)."""
+"""JSON: the contract in design.md (version 1), one finding per line, streamed."""
 
 from __future__ import annotations
 
 import json
 
+from . import Writer as Base
 
-def render(report) -> str:
-    counts = report.counts()
-    return json.dumps({
-        "version": 1,
-        "findings": [f.as_dict() for f in report.findings],
-        "summary": {"files": len(report.files), "errors": counts["error"],
-                    "warnings": counts["warning"], "infos": counts["info"]},
-    }, ensure_ascii=False, indent=2)
+
+class Writer(Base):
+    def __init__(self, rules):
+        super().__init__(rules)
+        self.first = True
+
+    def begin(self) -> str:
+        return '{"version": 1,\n "findings": ['
+
+    def file(self, report) -> str:
+        chunks = []
+        for finding in report.findings:
+            chunks.append(("\n  " if self.first else ",\n  ") + json.dumps(finding.as_dict(), ensure_ascii=False))
+            self.first = False
+        return "".join(chunks)
+
+    def end(self, summary) -> str:
+        counts = {"files": summary.files, "errors": summary.counts["error"],
+                  "warnings": summary.counts["warning"], "infos": summary.counts["info"]}
+        return f'{"" if self.first else chr(10)} ],\n "summary": {json.dumps(counts)}}}\n'

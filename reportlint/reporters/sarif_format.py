@@ -13,6 +13,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from .. import __version__
+from . import Writer as Base
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -87,11 +88,26 @@ def result(finding, index: int) -> dict:
     }
 
 
-def render(report) -> str:
-    rules = [descriptor(rule) for rule in report.rules]
+class Writer(Base):
+    """SARIF is one JSON document: results are kept (not the drafts' text) until the end."""
+
+    def __init__(self, rules):
+        super().__init__(rules)
+        self.findings = []
+
+    def file(self, report) -> str:
+        self.findings += report.findings
+        return ""
+
+    def end(self, summary) -> str:
+        return document(self.rules, self.findings) + "\n"
+
+
+def document(rule_list, findings) -> str:
+    rules = [descriptor(rule) for rule in rule_list]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
-    for finding in report.findings:
+    for finding in findings:
         if finding.rule not in index:
             index[finding.rule] = len(rules)
             rules.append(bare_descriptor(finding))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from . import Writer as Base
+
 CONTEXT = 24  # characters shown on each side of the span in a long line
 MAX_SPAN = 40  # a span longer than this (a whole paragraph) is shown by its beginning
 
@@ -51,16 +53,13 @@ def render_finding(file, finding) -> list[str]:
     return out
 
 
-def render(report) -> str:
-    lines = []
-    for file in report.files:
-        for finding in file.findings:
-            lines += render_finding(file, finding)
-    counts = report.counts()
-    total = sum(counts.values())
-    if total:
-        lines.append(f"共 {len(report.files)} 个文件，发现 {total} 处问题："
-                     f"错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}")
-    else:
-        lines.append(f"共 {len(report.files)} 个文件，未发现问题")
-    return "\n".join(lines)
+class Writer(Base):
+    def file(self, report) -> str:
+        return "".join(line + "\n" for finding in report.findings for line in render_finding(report, finding))
+
+    def end(self, summary) -> str:
+        if not summary.total:
+            return f"共 {summary.files} 个文件，未发现问题\n"
+        c = summary.counts
+        return (f"共 {summary.files} 个文件，发现 {summary.total} 处问题："
+                f"错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}\n")
