@@ -72,3 +72,17 @@ def test_missing_file_and_legacy_word_format(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(InputError, match="另存为 .docx"):
         load(str(tmp_path / "old.doc"))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_a_gb18030_crlf_copy_gives_the_same_findings_as_the_utf8_seed(cli, tmp_path, prefix):
+    original = seed(prefix)
+    copy = tmp_path / original.name
+    copy.write_bytes(original.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+
+    def findings(path):
+        found = cli("check", "--format", "json", path).json()["findings"]
+        return [{k: v for k, v in f.items() if k != "path"} for f in found]
+
+    expected = findings(original)
+    assert expected and findings(copy) == expected
