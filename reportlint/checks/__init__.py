@@ -120,6 +120,12 @@ class Check:
             raise ParamError(f"params.{key}", f"应为 {' | '.join(choices)} 之一，实际是 {value!r}")
         return value
 
+    def regex(self, key: str, default=_MISSING, flags: int = 0):
+        """A regular-expression parameter, compiled once; with default None it may be left out."""
+        if default is None and key not in self.params:
+            return None
+        return compile_regex(f"params.{key}", self.require(key, str, default), flags)
+
     def string_list(self, key: str, default=_MISSING) -> list[str]:
         values = self.require(key, list, default)
         for i, value in enumerate(values):
@@ -135,6 +141,13 @@ def build(kind: type[Check], params: dict, fix: str | None) -> Check:
     if unread:
         raise ParamError(f"params.{unread[0]}", f"检查类型 {kind.name} 没有这个参数")
     return check
+
+
+def compile_regex(field: str, source: str, flags: int = 0):
+    try:
+        return regex.compile(source, flags)
+    except regex.error as exc:
+        raise ParamError(field, f"正则表达式无效：{exc}") from None
 
 
 def register(name: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, ParamError, compile_regex, register
 from .pattern import TIMEOUT_SECONDS
 from .phrases import SHARED
 
@@ -26,12 +26,8 @@ class DebrisLine(Check):
         super().__init__(params, fix)
         self.phrases = frozenset(self.string_list("phrases", []))
         SHARED.add(self.phrases)
-        self.patterns = []
-        for i, source in enumerate(self.string_list("patterns", [])):
-            try:
-                self.patterns.append(regex.compile(source, regex.MULTILINE))
-            except regex.error as exc:
-                raise ParamError(f"params.patterns[{i}]", f"正则表达式无效：{exc}") from None
+        self.patterns = [compile_regex(f"params.patterns[{i}]", source, regex.MULTILINE)
+                         for i, source in enumerate(self.string_list("patterns", []))]
         if not self.phrases and not self.patterns:
             raise ParamError("params.phrases", "phrases 与 patterns 至少要有一项")
 

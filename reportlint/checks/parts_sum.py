@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..quantities import by_scope, format_value
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, register
 
 # Across a comma a clause that opens like this reports something else, not another part.
 NOT_A_PART = regex.compile(r"^\s*(?:已|均|共|另|并|还|同时|此外|合计|累计|总计|其中|全部|办结|涉及|占)")
@@ -34,17 +34,10 @@ class PartsSum(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         named = "whole" in params or "parts" in params
-        self.whole = self.pattern("whole") if named else None
-        self.part = self.pattern("parts") if named else None
-        self.intro = None if named else self.pattern("intro", r"其中|中$")
-        self.overlapping = self.pattern("overlapping", OVERLAPPING)
-
-    def pattern(self, key, default=None):
-        source = self.require(key, str) if default is None else self.require(key, str, default)
-        try:
-            return regex.compile(source)
-        except regex.error as exc:
-            raise ParamError(f"params.{key}", f"正则表达式无效：{exc}") from None
+        self.whole = self.regex("whole") if named else None
+        self.part = self.regex("parts") if named else None
+        self.intro = None if named else self.regex("intro", r"其中|中$")
+        self.overlapping = self.regex("overlapping", OVERLAPPING)
 
     def check(self, doc):
         for group in by_scope(doc, "sentence"):

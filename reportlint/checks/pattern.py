@@ -17,19 +17,15 @@ class Pattern(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        source = self.require("pattern", str)
-        try:
-            self.regex = regex.compile(source, regex.MULTILINE)
-        except regex.error as exc:
-            raise ParamError("params.pattern", f"正则表达式无效：{exc}") from None
+        self.compiled = self.regex("pattern", flags=regex.MULTILINE)
         self.group = self.require("group", (int, str), 0)  # the group whose span is reported
-        if isinstance(self.group, int) and self.group > self.regex.groups:
-            raise ParamError("params.group", f"表达式只有 {self.regex.groups} 个分组")
-        if isinstance(self.group, str) and self.group not in self.regex.groupindex:
+        if isinstance(self.group, int) and self.group > self.compiled.groups:
+            raise ParamError("params.group", f"表达式只有 {self.compiled.groups} 个分组")
+        if isinstance(self.group, str) and self.group not in self.compiled.groupindex:
             raise ParamError("params.group", f"表达式中没有名为 {self.group} 的分组")
 
     def check(self, doc):
-        for m in self.regex.finditer(doc.text, timeout=TIMEOUT_SECONDS):
+        for m in self.compiled.finditer(doc.text, timeout=TIMEOUT_SECONDS):
             start, end = m.span(self.group)
             if start < 0 or start == end:
                 continue  # an empty match marks nothing a drafter could change

@@ -11,7 +11,6 @@ import regex
 
 from ..quantities import format_value
 from . import Check, Hit, register
-from .relation import compile_label
 
 DEFAULT_CHANGES = ["增长", "上升", "提高", "提升", "下降", "降低", "增加", "减少", "同比", "环比", "增幅", "降幅",
                    "涨幅", "增速", "倍", "完成", "超额"]
@@ -23,7 +22,7 @@ class PercentRange(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.rate = compile_label(self, "rate", r"(?:率|占比|比例|比重)$")
+        self.rate = self.regex("rate", r"(?:率|占比|比例|比重)$")
         words = self.string_list("changes", DEFAULT_CHANGES)
         # a change word, unless 至/到 follows it: 提高至103% states a level, 提高103% a change
         self.change = regex.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in words))

@@ -15,7 +15,7 @@ import regex
 
 from ..quantities import by_scope, format_value
 from . import Check, Hit, register
-from .relation import compile_label, nearest, require_scope
+from .relation import nearest, require_scope
 
 SHARE = regex.compile(r"占(?!比)(?P<whole>[^，,；;。]*?)(?:的|之)?(?:比重|比例)?$")
 # "占总数的": the whole is the total the sentence opened with (…N起，其中…).
@@ -31,9 +31,9 @@ class Ratio(Check):
         super().__init__(params, fix)
         self.form = self.choice("form", FORMS)
         if self.form == "rate":
-            self.rate = compile_label(self, "rate")
-            self.part = compile_label(self, "part")
-            self.whole = compile_label(self, "whole")
+            self.rate = self.regex("rate")
+            self.part = self.regex("part")
+            self.whole = self.regex("whole")
         self.scope = require_scope(self)
 
     def check(self, doc):

@@ -7,21 +7,10 @@ A scope that explains an excess (含往年积案) is left alone.
 
 from __future__ import annotations
 
-import regex
-
 from ..quantities import by_scope
 from . import Check, Hit, ParamError, register
 
 SCOPES = ("sentence", "paragraph")
-
-
-def compile_label(check: Check, key: str, default=None):
-    """A label pattern parameter (searched in Quantity.label), compiled once."""
-    source = check.require(key, str) if default is None else check.require(key, str, default)
-    try:
-        return regex.compile(source)
-    except regex.error as exc:
-        raise ParamError(f"params.{key}", f"正则表达式无效：{exc}") from None
 
 
 def require_scope(check: Check) -> str:
@@ -56,12 +45,12 @@ class Relation(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.a = compile_label(self, "a")
-        self.b = compile_label(self, "b")
+        self.a = self.regex("a")
+        self.b = self.regex("b")
         self.op = self.choice("op", tuple(BROKEN), "<=")
         self.scope = require_scope(self)
         # Words that say the excess is explained (含往年积案): the pair is then not compared.
-        self.unless = compile_label(self, "unless", "积案|往年|历年|以前年度|结转|旧存")
+        self.unless = self.regex("unless", "积案|往年|历年|以前年度|结转|旧存")
 
     def check(self, doc):
         for group in by_scope(doc, self.scope):

@@ -14,7 +14,6 @@ import regex
 
 from ..quantities import format_value
 from . import Check, Hit, register
-from .relation import compile_label
 
 VARIANT_CHARS = regex.compile(r"[类性的]")
 DEFAULT_PERIODS = (r"上一?年|去年|前年|同比|环比|同期|上半年|下半年|季度"
@@ -28,9 +27,9 @@ class RestatedMetric(Check):
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
-        self.label = compile_label(self, "label", r"率$")
+        self.label = self.regex("label", r"率$")
         self.min_length = self.require("min_length", int, 5)
-        self.periods = compile_label(self, "periods", DEFAULT_PERIODS)
+        self.periods = self.regex("periods", DEFAULT_PERIODS)
         self.targets = self.string_list("targets", DEFAULT_TARGETS)
 
     def check(self, doc):

@@ -3,8 +3,6 @@ act, meeting, document or number. The part is found as `coverage` finds it (Part
 
 from __future__ import annotations
 
-import regex
-
 from . import Check, Hit, ParamError, register
 from .coverage import PartLocator
 from .pattern import TIMEOUT_SECONDS
@@ -29,11 +27,7 @@ class VagueSection(Check):
             raise ParamError("params.concrete", f"“{sorted(both)[0]}”同时列在 vague 中")
         self.is_vague = {p: True for p in vague} | {p: False for p in concrete}
         self.auto = automaton(self.is_vague)  # one pass finds both kinds
-        source = self.require("concrete_pattern", str, "")
-        try:
-            self.number = regex.compile(source) if source else None
-        except regex.error as exc:
-            raise ParamError("params.concrete_pattern", f"正则表达式无效：{exc}") from None
+        self.number = self.regex("concrete_pattern", None)
 
     def check(self, doc):
         found = self.locator.locate(doc)
