@@ -139,10 +139,9 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     planner = Planner(options)
     targets = expand_paths(paths, planner, list(exclude))
     if diff:
-        changed = fix_files(planner, targets, write=False)
-        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if fix:
-        fix_files(planner, targets, write=True)  # then lint what the fixes left
+        changed, failed = fix_files(planner, targets, write=False)
+        sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
+    fix_failed = fix and fix_files(planner, targets, write=True)[1]  # then lint what the fixes left
     rules = rules_in(planner, targets)
     out = writer("text" if statistics else fmt, rules)
     summary, per_rule, failing, unreadable = Summary(), Counter(), False, False
@@ -163,7 +162,7 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
             click.echo(out.file(result.report), nl=False)  # streamed: one draft in memory at a time
     if summary.files:
         click.echo(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary), nl=False)
-    sys.exit(EXIT_ERROR if unreadable else EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(EXIT_ERROR if unreadable or fix_failed else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 def rules_in(planner: Planner, paths: list[str]) -> list:
@@ -188,20 +187,21 @@ def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:
+def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bool]:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
-    Returns whether anything changed (or would)."""
+    Returns (whether anything changed or would, whether a draft could not be fixed)."""
     from .fix import fix_source, original_text, unified_diff, write_atomically
     from .load import load
 
-    total = 0
+    total, failed = 0, False
     for path in paths:
         try:
             source = load(path)
         except InputError as exc:
-            if not write:
+            if not write:  # with --fix, reported with the findings
                 click.echo(f"reportlint: 错误：{exc}", err=True)
-            continue  # with --fix, reported with the findings
+            failed = True
+            continue
         if source.kind == "docx":
             click.echo(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改", err=True)
             continue
@@ -210,14 +210,21 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> bool:
         after, count = fix_source(source, lambda src, plan=plan: lint_source(src, plan))
         if after == before:
             continue
+        if not after.strip():
+            click.echo(f"reportlint: 提示：{path}: 修复后将不剩任何文字，未修改该文件", err=True)
+            continue
         total += count
-        if write:
-            write_atomically(path, after, source.encoding)
-        else:
+        if not write:
             click.echo(unified_diff(path, before, after), nl=False)
+            continue
+        try:
+            write_atomically(path, after, source.encoding)
+        except (OSError, UnicodeEncodeError) as exc:
+            click.echo(f"reportlint: 错误：{path}: 无法写入修复后的文件：{exc}", err=True)
+            failed = True
     if write and total:
         click.echo(f"reportlint: 已自动修复 {total} 处", err=True)
-    return total > 0
+    return total > 0, failed
 
 
 @main.command("rules")

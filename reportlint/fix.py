@@ -12,7 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from .load import Source
+import regex
+
+from .load import Source, encode
 
 MAX_PASSES = 10
 
@@ -66,15 +68,21 @@ def fix_source(source: Source, lint) -> tuple[str, int]:
     return original_text(source) if applied else original, applied
 
 
+LINES_WITH_ENDINGS = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+NO_NEWLINE = "\n\\ No newline at end of file\n"
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}"))
+    """A patch that `patch` and `git apply` accept, including a last line without a line break."""
+    lines = difflib.unified_diff(LINES_WITH_ENDINGS.findall(before), LINES_WITH_ENDINGS.findall(after),
+                                 fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + NO_NEWLINE for line in lines)
 
 
 def write_atomically(path: str, text: str, encoding: str) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written draft."""
     target = Path(path)
-    data = text.encode(encoding)
+    data = encode(text, encoding)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

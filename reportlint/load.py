@@ -44,6 +44,15 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, endings
 
 
+# UTF-16 keeps its byte order and its BOM when a fixed draft is written back (see encode()).
+UTF16_BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+def encode(text: str, codec: str) -> bytes:
+    """The inverse of decode(): the same codec, and the BOM the file had."""
+    return UTF16_BOMS.get(codec, b"") + text.encode(codec)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, codec). A BOM decides (UTF-8, UTF-16); then UTF-8; else detection."""
     if data.startswith(codecs.BOM_UTF8):
@@ -51,11 +60,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise InputError(path, f"文件以 UTF-8 BOM 开头，但第 {exc.start} 字节处不是合法的 UTF-8") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
-        try:
-            return data.decode("utf-16"), "utf-16"  # written back with a BOM, little-endian
-        except UnicodeDecodeError:
-            raise InputError(path, "文件以 UTF-16 BOM 开头，但内容不是合法的 UTF-16") from None
+    for codec, bom in UTF16_BOMS.items():  # Notepad's "Unicode"
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), codec
+            except UnicodeDecodeError:
+                raise InputError(path, "文件以 UTF-16 BOM 开头，但内容不是合法的 UTF-16") from None
     if b"\x00" in data:
         raise InputError(path, "不是文本文件（含有 NUL 字节），请提供 .txt、.md 或 .docx 草稿")
     try:
@@ -65,7 +75,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     # Not UTF-8: let charset-normalizer decide (imported here: most drafts never need it).
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
+    # Only the GB family is considered: drafts come from mainland offices, and on a short GBK
+    # text an open detection may answer Big5 (台帐 read as 怢梛).
+    best = from_bytes(data, cp_isolation=["gb18030"]).best()
     if best is None:
         raise InputError(path, "无法识别文件编码（不是 UTF-8、GB18030/GBK 文本），请另存为 UTF-8 后重试")
     codec = best.encoding

@@ -85,3 +85,25 @@ def test_fixing_half_width_parentheses_keeps_every_pair_balanced(cli, tmp_path):
     assert "》（以下简称《裁量指导意见》）" in fixed and "(" not in fixed.split("\n", 1)[1]
     run = cli("check", "--format", "json", "--select", "hygiene/unbalanced-pairs", draft)
     assert run.json()["findings"] == []
+
+
+def test_diff_of_a_last_line_without_line_break_is_a_valid_patch(cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("标题\n我局的的工作。\n最后一行的的", encoding="utf-8")
+    out = cli("check", "--diff", draft).out
+    assert out.endswith("-最后一行的的\n\\ No newline at end of file\n+最后一行的\n\\ No newline at end of file\n")
+
+
+def test_fix_keeps_utf16_byte_order_and_bom(cli, tmp_path):
+    for codec, bom in (("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"\xff\xfe")):
+        draft = tmp_path / f"{codec}.txt"
+        draft.write_bytes(bom + "我局的的工作。\n".encode(codec))
+        cli("check", "--fix", draft)
+        assert draft.read_bytes() == bom + "我局的工作。\n".encode(codec)
+
+
+def test_fix_never_leaves_an_empty_draft(cli, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("关闭窗口\n", encoding="utf-8")
+    run = cli("check", "--fix", "--select", "hygiene", draft)
+    assert draft.read_text(encoding="utf-8") == "关闭窗口\n" and "未修改" in run.err
