@@ -91,7 +91,8 @@ def test_diff_of_a_last_line_without_line_break_is_a_valid_patch(cli, tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("标题\n我局的的工作。\n最后一行的的", encoding="utf-8")
     out = cli("check", "--diff", draft).out
-    assert out.endswith("-最后一行的的\n\\ No newline at end of file\n+最后一行的\n\\ No newline at end of file\n")
+    assert out.endswith("-最后一行的的\n\\ No newline at end of file\n+我局的工作。\n"
+                        "+最后一行的\n\\ No newline at end of file\n")
 
 
 def test_fix_keeps_utf16_byte_order_and_bom(cli, tmp_path):
