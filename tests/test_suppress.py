@@ -47,3 +47,18 @@ def test_a_misspelled_rule_id_in_a_directive_is_reported(cli, tmp_path):
     found = {(f["rule"], f["line"]): f["message"] for f in run.json()["findings"]}
     assert "hygiene/placeholder" in {rule for rule, _ in found}  # not suppressed
     assert "不是已知的规则编号" in found[("meta/unused-suppression", 1)]
+
+
+def test_enable_closes_what_it_covers_and_a_stray_enable_is_reported(cli, tmp_path):
+    text = ("<!-- reportlint-disable hygiene/doubled-char -->\n我局的的工作。\n<!-- reportlint-enable hygiene -->\n"
+            "我局的的工作安排。\n<!-- reportlint-enable hygiene/placeholder -->\n")
+    assert check(cli, tmp_path, text) == [("hygiene/doubled-char", 4), ("meta/unused-suppression", 5)]
+
+
+def test_fix_does_not_touch_suppressed_lines(cli, tmp_path):
+    draft = tmp_path / "d.md"
+    text = ("我局,工作:完成。\n<!-- reportlint-disable hygiene -->\n代码示例,保留:原样。\n"
+            "<!-- reportlint-enable -->\n")
+    draft.write_text(text, encoding="utf-8")
+    cli("check", "--select", "hygiene", "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == text.replace("我局,工作:完成", "我局，工作：完成")
