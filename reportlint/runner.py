@@ -86,7 +86,10 @@ class Planner:
         wanted = {r.id for r in ruleset.select(select, ignore)}
         self._check_ids(ruleset, config, "severity", config.severity)
         self._check_ids(ruleset, config, "params", config.params)
-        rules = [configured(r, config.file or "", config.severity.get(r.id), config.params.get(r.id))
+        for rule_id in config.params:  # parameters differ from kind to kind: one rule at a time
+            if rule_id not in {r.id for r in ruleset.rules}:
+                raise ConfigError(config.file or "", f"params.{rule_id}", "参数须按完整的规则编号设置，不能按前缀")
+        rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id))
                  for r in chosen if r.id in wanted]
         return Plan(config, rules, o.fail_level or config.fail_level, {r.id for r in ruleset.rules})
 
@@ -97,6 +100,14 @@ class Planner:
         for rule_id in ids:
             if not any(matches(r.id, rule_id) for r in ruleset.rules):
                 raise ConfigError(config.file or "", f"{key}.{rule_id}", "未知的规则编号")
+
+
+def most_specific(levels: dict[str, str], rule_id: str) -> str | None:
+    """The level set for `rule_id` itself, else for the longest prefix of it (hygiene/ before all)."""
+    from .engine import matches
+
+    keys = sorted((k for k in levels if matches(rule_id, k)), key=len)
+    return levels[keys[-1]] if keys else None
 
 
 def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:

@@ -28,6 +28,15 @@ def test_nearest_yaml_config_selects_and_overrides_severity(cli, project):
     assert severities["hygiene/doubled-symbol"] == "info"
 
 
+def test_severity_by_pack_prefix_and_most_specific_wins(cli, project):
+    (project / ".reportlint.yaml").write_text(
+        "select: [hygiene]\nseverity: {hygiene: info, hygiene/placeholder-x: warning}\n", encoding="utf-8")
+    run = cli("check", "--format", "json", project / "drafts" / "a.txt")
+    severities = {f["rule"]: f["severity"] for f in run.json()["findings"]}
+    assert severities == {"hygiene/placeholder": "info", "hygiene/placeholder-x": "warning",
+                          "hygiene/doubled-symbol": "info"}
+
+
 def test_command_line_flags_win_over_the_file(cli, project):
     (project / ".reportlint.yaml").write_text("select: [hygiene/placeholder]\nfail-level: error\n",
                                               encoding="utf-8")
@@ -79,6 +88,7 @@ def test_parameter_override_reaches_the_check(cli, project):
     ("fail-level: sometimes\n", "fail-level"),
     ("params: {hygiene/repeated-line: {min_lenght: 11}}\n", "params.hygiene/repeated-line.min_lenght"),
     ("profile: nosuch\n", "profile"),
+    ("params: {hygiene: {min_length: 3}}\n", "params.hygiene"),
     ("select: [\n", None),
 ])
 def test_bad_configuration_is_one_line_naming_file_and_key(cli, project, text, key):
