@@ -21,13 +21,14 @@ INDENT = regex.compile(r"^[\u3000 \t\u00a0]*")
 CN_ORD = "[一二三四五六七八九十]{1,3}"
 # GB/T 9704-2012 heading levels: 一、 → （一） → 1. → （1）. (?!\d) keeps 1.2万 out of level 3.
 HEADING_FORMS = [
-    (1, "一、", regex.compile(rf"^(?P<ord>{CN_ORD})、")),
-    (2, "（一）", regex.compile(rf"^[（(](?P<ord>{CN_ORD})[）)]")),
-    (3, "1.", regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
-    (4, "（1）", regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
+    (1, regex.compile(rf"^(?P<ord>{CN_ORD})、")),
+    (2, regex.compile(rf"^[（(](?P<ord>{CN_ORD})[）)]")),
+    (3, regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
+    (4, regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
 ]
 ORDINAL_CHARS = regex.compile(r"[一二三四五六七八九十\d]")
-MARKDOWN_HEADING = regex.compile(r"^#{1,6}[ \t]+")
+# In a .md draft: "## 一、…" and "**一、…**" are headings written in Markdown.
+MARKDOWN_HEADING = regex.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 # The end of a heading's title when body text follows on the same line.
 TITLE_END = regex.compile(r"[。！？!?]")
 SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
@@ -185,10 +186,11 @@ class Document:
     def _heading(self, line: Line) -> Heading | None:
         content = line.content
         offset = line.content_start
-        md = MARKDOWN_HEADING.match(content)
-        if md and self.path.endswith(".md"):
-            content, offset = content[md.end() :], offset + md.end()
-        for level, _, form in HEADING_FORMS:
+        markdown = self.path.lower().endswith(".md")
+        if markdown:
+            skip = MARKDOWN_HEADING.match(content).end()
+            content, offset = content[skip:], offset + skip
+        for level, form in HEADING_FORMS:
             m = form.match(content)
             if not m:
                 continue
@@ -199,6 +201,8 @@ class Document:
             rest = content[m.end() :]
             end = TITLE_END.search(rest)
             title = rest[: end.start()] if end else rest
+            if markdown:
+                title = title.rstrip("*_ \t")  # the closing ** of a bold heading
             if not title.strip():
                 continue  # a bare "1." is not a heading
             return Heading(line, level, ordinal, m.group(), offset, offset + m.end(),

@@ -62,3 +62,12 @@ def test_sentences_and_positions():
 def test_level_three_heading_is_not_a_decimal_number():
     doc = Document.from_text("1.2万人次参加培训。\n1.定位分解权力。\n2、公开执法程序")
     assert [(h.level, h.ordinal) for h in doc.headings] == [(3, 1), (3, 2)]
+
+
+def test_markdown_headings_hashes_and_bold_in_any_case_of_suffix():
+    for path in ("d.md", "D.MD"):
+        doc = Document.from_text("## 一、主要举措和成效\n**（一）强化组织领导**\n正文。\n**二、存在不足和原因**", path=path)
+        assert [(h.level, h.ordinal, h.title) for h in doc.headings] == [
+            (1, 1, "主要举措和成效"), (2, 1, "强化组织领导"), (1, 2, "存在不足和原因")]
+        assert doc.position(doc.headings[1].marker_start) == (2, 3)
+    assert Document.from_text("**一、主要举措**", path="d.txt").headings == []  # not Markdown
