@@ -137,6 +137,15 @@ class Sentence:
     text: str
 
 
+def continued(open_blocks: list[Enumeration], suffix: str, ordinal: int) -> Enumeration | None:
+    """The open block a marker continues: one that expects exactly it, else the innermost of its
+    kind; None when the marker starts a new block (一是)."""
+    if ordinal == 1:
+        return None
+    same = [b for b in reversed(open_blocks) if b.suffix == suffix]
+    return next((b for b in same if b.items[-1].ordinal == ordinal - 1), same[0] if same else None)
+
+
 class Document:
     def __init__(self, source: Source):
         self.source = source
@@ -230,35 +239,31 @@ class Document:
         return self.text[first : last.start + len(last.text)]
 
     def _enumerations(self) -> list[Enumeration]:
+        """一是…二是… blocks. A marker continues the innermost open block that expects it (so a
+        nested 一是…二是… inside an item does not swallow the outer 二是), else the innermost
+        of its kind (a gap or repeat, for the checks to report); 一 starts a new block. Blocks
+        stay open into the next paragraph only when both paragraphs open with a marker."""
         blocks: list[Enumeration] = []
-        previous_line_ended_block = False
+        open_: list[Enumeration] = []  # innermost last
         for line in self.lines:
-            if line.blank:
-                continue
-            markers = list(ENUM_MARKER.finditer(line.content))
-            if not markers:
-                previous_line_ended_block = False
-                continue
-            starts_paragraph = markers[0].start() == 0
-            items = []
+            markers = list(ENUM_MARKER.finditer(line.content)) if not line.blank else []
+            opens_with_marker = bool(markers) and markers[0].start() == 0
+            if not opens_with_marker:
+                open_ = []
             for i, m in enumerate(markers):
                 end = markers[i + 1].start() if i + 1 < len(markers) else len(line.content)
-                items.append((m, EnumItem(cn_to_int(m.group("ord")) or 0, m.group(),
-                                          line.content_start + m.start(), line.content_start + end,
-                                          line.number)))
-            for j, (m, item) in enumerate(items):
-                suffix = m.group("suffix")
-                # Continue the open block when: same paragraph and not a restart at 一, or a
-                # paragraph that itself opens with the next marker (一是 … / 二是 … on lines).
-                current = blocks[-1] if blocks else None
-                same_line = j > 0
-                continues = (current is not None and current.suffix == suffix and item.ordinal != 1
-                             and (same_line or (starts_paragraph and previous_line_ended_block)))
-                if continues:
-                    current.items.append(item)
+                item = EnumItem(cn_to_int(m.group("ord")) or 0, m.group(), line.content_start + m.start(),
+                                line.content_start + end, line.number)
+                block = continued(open_, m.group("suffix"), item.ordinal)
+                if block is None:
+                    block = Enumeration(m.group("suffix"), [item])
+                    blocks.append(block)
+                    open_.append(block)
                 else:
-                    blocks.append(Enumeration(suffix, [item]))
-            previous_line_ended_block = starts_paragraph
+                    block.items.append(item)
+                    del open_[open_.index(block) + 1 :]  # lists nested in the previous item end here
+            if markers and not opens_with_marker:
+                open_ = []
         return blocks
 
     def _sentences(self) -> list[Sentence]:

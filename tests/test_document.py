@@ -66,8 +66,17 @@ def test_level_three_heading_is_not_a_decimal_number():
 
 def test_markdown_headings_hashes_and_bold_in_any_case_of_suffix():
     for path in ("d.md", "D.MD"):
-        doc = Document.from_text("## 一、主要举措和成效\n**（一）强化组织领导**\n正文。\n**二、存在不足和原因**", path=path)
+        text = "## 一、主要举措和成效\n**（一）强化组织领导**\n正文。\n**二、存在不足和原因**"
+        doc = Document.from_text(text, path=path)
         assert [(h.level, h.ordinal, h.title) for h in doc.headings] == [
             (1, 1, "主要举措和成效"), (2, 1, "强化组织领导"), (1, 2, "存在不足和原因")]
         assert doc.position(doc.headings[1].marker_start) == (2, 3)
     assert Document.from_text("**一、主要举措**", path="d.txt").headings == []  # not Markdown
+
+
+def test_a_nested_list_does_not_swallow_the_outer_items():
+    doc = Document.from_text("一是强化学习，学习内容：一是法律法规，二是业务知识。二是完善制度。三是加强考核。")
+    assert [[i.marker for i in e.items] for e in doc.enumerations] == [["一是", "二是", "三是"],
+                                                                      ["一是", "二是"]]
+    repeat = Document.from_text("一是能力提升。二是专业服务。二是法律支撑。")
+    assert [[i.ordinal for i in e.items] for e in repeat.enumerations] == [[1, 2, 2]]
