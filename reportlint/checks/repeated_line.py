@@ -15,9 +15,10 @@ class RepeatedLine(Check):
 
     def check(self, doc):
         first: dict[str, int] = {}
+        headings = {h.line.number for h in doc.headings}  # a plan may repeat a heading on purpose
         for line in doc.paragraphs:
             text = line.content
-            if len(text) < self.min_length:
+            if len(text) < self.min_length or line.number in headings:
                 continue
             if text in first:
                 yield Hit(line.content_start, line.end, {"first_line": first[text], "length": len(text)})

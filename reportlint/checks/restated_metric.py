@@ -31,11 +31,15 @@ class RestatedMetric(Check):
         self.min_length = self.require("min_length", int, 5)
         self.periods = self.regex("periods", DEFAULT_PERIODS)
         self.targets = self.string_list("targets", DEFAULT_TARGETS)
+        # rates that every service has (群众满意率): two values are two services, not a contradiction
+        self.generic = self.regex("generic", None)
 
     def check(self, doc):
         seen: dict[tuple[str, str], list] = {}
         for q in doc.quantities:
             if not q.exact or q.sentence < 0 or not self.label.search(q.label):
+                continue
+            if self.generic and self.generic.search(q.label):
                 continue
             key = VARIANT_CHARS.sub("", q.label)
             sentence = doc.sentences[q.sentence]
