@@ -13,6 +13,8 @@ itself a lower bound (2000余名) is never exceeded.
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import regex
 
 from ..quantities import by_scope, format_value
@@ -50,7 +52,7 @@ class PartsSum(Check):
                 if len(parts) < 2 or any(self.overlapping.search(p.label + p.after) for p in parts):
                     continue
                 total_low = sum(p.low for p in parts)
-                if total_low > whole.high + 1e-9:
+                if total_low > whole.high + 1e-9 and not some_parts_make_the_whole(parts, whole):
                     shown = "+".join(format_value(p.low) + ("" if p.exact else "余") for p in parts)
                     more = "" if all(p.exact for p in parts) else "以上"
                     yield Hit(parts[0].start, parts[-1].end,
@@ -90,3 +92,13 @@ class PartsSum(Check):
                     break
             parts.append(q)
         return parts
+
+
+def some_parts_make_the_whole(parts, whole, limit: int = 12) -> bool:
+    """True when some of the parts add up exactly to the whole: 刑事60 + 行政40 = 100, and the
+    涉黑5 listed after them is then a subset of one of them, not a third share."""
+    if len(parts) > limit or not whole.exact or not all(p.exact for p in parts):
+        return False
+    values = [p.value for p in parts]
+    return any(abs(sum(chosen) - whole.value) < 1e-9
+               for size in range(2, len(values)) for chosen in combinations(values, size))
