@@ -36,6 +36,8 @@ ADDRESSEE_MAX = 60
 TITLE_LINE_MAX = 60
 # How far from the end the sign-off may stand (it may be followed by a stray line or two).
 SIGNOFF_WINDOW = 3
+# The first line of an attachment: 附件, 附件1, 附件二：…
+ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
 
 
 def to_year(text: str) -> int | None:
@@ -197,10 +199,14 @@ def is_organ(text: str, organ_endings: list[str]) -> bool:
 
 @per_document
 def signoff_line(doc: Document) -> Line | None:
-    """The line holding the signing date, among the last lines of the draft."""
-    for line in reversed(doc.paragraphs[-SIGNOFF_WINDOW:]):
-        if date_line(line):
-            return line
+    """The line holding the signing date, among the last lines of the draft — or of the part
+    before an attachment: attachments (附件1 …, tables) follow the sign-off (GB/T 9704-2012)."""
+    paragraphs = doc.paragraphs
+    ends = [len(paragraphs)] + [i for i, p in enumerate(paragraphs) if ATTACHMENT.match(p.content)]
+    for end in ends:
+        for line in reversed(paragraphs[max(0, end - SIGNOFF_WINDOW):end]):
+            if date_line(line):
+                return line
     return None
 
 
