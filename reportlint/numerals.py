@@ -25,14 +25,21 @@ def cn_to_int(text: str) -> int | None:
             return int("".join(str(DIGITS[ch]) for ch in text))
         return None
     total, section, digit = 0, 0, None
+    unit = 0  # the unit just passed (0: none yet); units fall within a section: 千 > 百 > 十
+    after_unit = zero = False  # the previous character was a unit / a 零 stands since the last unit
     for ch in text:
         if ch in DIGITS:
             if digit is not None and DIGITS[ch] != 0:
                 return None  # two digits in a row outside positional form: 三四
+            zero = zero or DIGITS[ch] == 0
             digit = DIGITS[ch] if DIGITS[ch] else None
+            after_unit = False
         elif ch in SMALL_UNITS:
-            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
-            digit = None
+            value = SMALL_UNITS[ch]
+            if (digit is None and (after_unit or section)) or (section and unit and value >= unit):
+                return None  # 十十, 一百一千
+            section += (1 if digit is None else digit) * value
+            digit, unit, after_unit, zero = None, value, True, False
         else:  # 万 / 亿 close a section
             section += digit or 0
             if section == 0:
@@ -41,7 +48,9 @@ def cn_to_int(text: str) -> int | None:
                 total = (total + section) * BIG_UNITS[ch]
             else:
                 total += section * BIG_UNITS[ch]
-            section, digit = 0, None
+            section, digit, unit, after_unit, zero = 0, None, BIG_UNITS[ch], True, False
+    if digit and unit >= 100 and not zero:
+        digit *= unit // 10  # 一千二 is 1200 and 三万五 35000, as said aloud; 一千零二 is 1002
     return total + section + (digit or 0)
 
 

@@ -404,9 +404,9 @@ def part_specs(check, key: str = "parts") -> list[PartSpec]:
         where = f"params.{key}[{i}]"
         if not isinstance(item, dict):
             raise ParamError(where, "应为含 name、short、titles 的映射")
-        for key in ("name", "short"):
-            if not isinstance(item.get(key), str) or not item[key]:
-                raise ParamError(f"{where}.{key}", "应为非空字符串")
+        for field_name in ("name", "short"):
+            if not isinstance(item.get(field_name), str) or not item[field_name]:
+                raise ParamError(f"{where}.{field_name}", "应为非空字符串")
         titles = item.get("titles")
         if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t for t in titles):
             raise ParamError(f"{where}.titles", "应为非空字符串列表")
