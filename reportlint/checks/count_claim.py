@@ -89,15 +89,27 @@ def quoted_groups(text: str) -> list[str] | None:
     return groups[::-1] or None
 
 
-def enclosing_name(text: str, pos: int) -> int | None:
-    """Offset of the innermost quote or title mark still open at `pos`, else None."""
-    opened: list[int] = []
-    for i, ch in enumerate(text[:pos]):
-        if ch in NAME_MARKS:
-            opened.append(i)
-        elif opened and ch == NAME_MARKS[text[opened[-1]]]:
-            opened.pop()
-    return opened[-1] if opened else None
+def enclosing_names(text: str, positions: list[int]) -> dict[int, int | None]:
+    """For each position: the offset of the innermost quote or title mark still open there, else
+    None. One pass over the line for all of its claims."""
+    out, opened, wanted, i = {}, [], sorted(positions), 0
+    for pos in wanted:
+        while i < pos:
+            ch = text[i]
+            if ch in NAME_MARKS:
+                opened.append(i)
+            elif opened and ch == NAME_MARKS[text[opened[-1]]]:
+                opened.pop()
+            i += 1
+        out[pos] = opened[-1] if opened else None
+    return out
+
+
+def sentence_start(text: str, pos: int, limit: int = 600) -> int:
+    """Where the sentence holding `pos` begins (a list before a claim never crosses 。), and never
+    more than `limit` characters back: each claim reads only its own sentence, not the line."""
+    floor = max(0, pos - limit)
+    return max([text.rfind(mark, floor, pos) + 1 for mark in SENTENCE_SEP] + [floor])
 
 
 def ordinals_consecutive(values: list[int]) -> bool:
@@ -128,11 +140,13 @@ class CountClaim(Check):
         headings = {h.line.number: h for h in doc.headings}
         for line in doc.paragraphs:
             claims = [m for m in self.claim.finditer(line.content) if self.number(m)]
+            names = enclosing_names(line.content, [m.start() for m in claims])
             for m in claims:
                 n = self.number(m)
                 heading = headings.get(line.number)
                 begin = heading.title_start - line.content_start if heading else 0
-                opened = enclosing_name(line.content, m.start())
+                begin = max(begin, sentence_start(line.content, m.start()))
+                opened = names[m.start()]
                 if opened is not None:
                     found, where = self.named(line.content, m, opened, begin)
                 else:
@@ -207,6 +221,7 @@ class CountClaim(Check):
     def after(self, doc, line, m, claims, headings) -> tuple[int, str] | None:
         content = line.content
         rest = content[m.end() :]
+        near = rest[: AFTER_GAP + 1]  # a list starting further away is not the claim's (close_enough)
         other_claims = [c for c in claims if c is not m and c.start() > m.start()]
         heading = headings.get(line.number)
         in_title = heading is not None and line.content_start + m.end() <= heading.title_end
@@ -220,10 +235,10 @@ class CountClaim(Check):
                 return count, NOT_MORE if text.endswith("等") else EXACT
         # the first list marker after the claim, in this paragraph or opening the next
         starts = []
-        e = ENUM_FIRST.search(rest)
+        e = ENUM_FIRST.search(near)
         if e:
             starts.append((e.start(), "enum"))
-        i = INLINE_MARKER.search(rest)
+        i = INLINE_MARKER.search(near)
         if i and self.marker_value(i) == 1:
             starts.append((i.start(), "inline"))
         if starts:
