@@ -35,6 +35,8 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str]) -
     name; a file named on the command line is always linted."""
     out = []
     for path in paths:
+        if not path.strip():
+            raise UsageError("路径为空")
         p = Path(path)
         if not p.is_dir():
             out.append(path)
@@ -160,7 +162,9 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
             per_rule.update((f.rule, f.severity) for f in result.report.findings)
         else:
             click.echo(out.file(result.report), nl=False)  # streamed: one draft in memory at a time
-    if summary.files:
+    if not summary.files and fmt in ("json", "sarif") and not statistics:
+        click.echo(out.begin(), nl=False)  # a machine reader gets a document even when no draft was read
+    if summary.files or fmt in ("json", "sarif"):
         click.echo(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary), nl=False)
     sys.exit(EXIT_ERROR if unreadable or fix_failed else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -275,6 +279,8 @@ def show_config(path, config_file):
     from .config import config_for
 
     target = Path(path)
+    if not target.exists():
+        raise InputError(path, "文件或目录不存在")
     draft = str(target / "_" if target.is_dir() else target)
     config = config_for(draft, config_file)
     Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`

@@ -139,6 +139,14 @@ def test_usage_errors_are_one_line_too(cli, args):
     one_line_error(cli(*args), "命令行用法有误", "--help")
 
 
+def test_machine_formats_give_a_document_even_when_no_draft_could_be_read(cli, tmp_path):
+    run = cli("check", "--format", "json", tmp_path / "missing.txt")
+    assert run.code == 2 and run.json()["summary"]["files"] == 0
+    run = cli("check", "--format", "sarif", tmp_path / "missing.txt")
+    assert run.code == 2 and run.json()["runs"][0]["results"] == []
+    assert cli("check", "").code == 2 and cli("config", tmp_path / "missing").code == 2
+
+
 def test_other_files_are_still_linted_when_one_is_unreadable(cli, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("全年办理案件XX起。", encoding="utf-8")
