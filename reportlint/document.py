@@ -233,10 +233,13 @@ class Document:
     def sections(self, level: int | None = None) -> list[Section]:
         return [s for s in self.root.walk() if s.heading and (level is None or s.level == level)]
 
+    def line_end(self, number: int) -> int:
+        """Offset just after line `number`'s last character (layout included)."""
+        line = self.line(number)
+        return line.start + len(line.text)
+
     def section_text(self, section: Section) -> str:
-        first = self.line(section.first_line).start
-        last = self.line(section.last_line)
-        return self.text[first : last.start + len(last.text)]
+        return self.text[self.line(section.first_line).start : self.line_end(section.last_line)]
 
     def _enumerations(self) -> list[Enumeration]:
         """一是…二是… blocks. A marker continues the innermost open block that expects it (so a

@@ -56,11 +56,6 @@ def title_path(section: Section) -> str:
     return "".join(reversed(chain))
 
 
-def line_end(doc: Document, number: int) -> int:
-    line = doc.line(number)
-    return line.start + len(line.text)
-
-
 class PartLocator:
     """Finds a part by `titles` (keywords of its top-level heading, or of a short title line
     standing alone); else its content inside other parts by `anchors` (phrases only that content
@@ -93,7 +88,7 @@ class PartLocator:
         for part in doc.root.children:  # the top-level parts, whatever their heading level
             if any(k in part.title for k in self.titles):
                 h = part.heading
-                return Located(True, [(h.title_end, line_end(doc, part.last_line))], (h.title_start, h.title_end),
+                return Located(True, [(h.title_end, doc.line_end(part.last_line))], (h.title_start, h.title_end),
                                [(part.first_line, h.marker + h.title)])
         headings = {h.line.number for h in doc.headings}
         in_body = False  # the document's title and addressee stand before the first sentence
@@ -104,7 +99,7 @@ class PartLocator:
                 # a titled block: it runs to the next top-level heading
                 nexts = [p.first_line for p in doc.root.children if p.first_line > line.number]
                 last = nexts[0] - 1 if nexts else len(doc.lines)
-                return Located(True, [(line.end, line_end(doc, last))], (line.content_start, line.end),
+                return Located(True, [(line.end, doc.line_end(last))], (line.content_start, line.end),
                                [(line.number, title)])
             in_body = in_body or "。" in line.content
         return None
@@ -122,7 +117,7 @@ class PartLocator:
             return None
         sections = [found[k] for k in sorted(found)]
         h = sections[0].heading
-        return Located(False, [(doc.line(s.first_line).start, line_end(doc, s.last_line)) for s in sections],
+        return Located(False, [(doc.line(s.first_line).start, doc.line_end(s.last_line)) for s in sections],
                        (h.title_start, h.title_end), [(s.first_line, title_path(s)) for s in sections])
 
     def _content_section(self, doc: Document, line: int) -> Section | None:
