@@ -33,7 +33,7 @@ class DebrisLine(Check):
 
     def markers(self, doc):
         """(start, end) of every marker, in text order."""
-        found = [(s, e) for s, e, p in SHARED.scan(doc) if p in self.phrases]
+        found = [(s, e) for s, e, _ in SHARED.find(doc, self.phrases)]
         for pattern in self.patterns:
             found += [m.span() for m in pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS) if m.end() > m.start()]
         return sorted(found)

@@ -56,6 +56,10 @@ class PhraseIndex:
             doc.cache[key] = [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)]
         return doc.cache[key]
 
+    def find(self, doc, own) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of the phrases in `own` (a rule's set), longest where they overlap."""
+        return list(longest_first(m for m in self.scan(doc) if m[2] in own))
+
 
 SHARED = PhraseIndex()
 
@@ -71,6 +75,5 @@ class Phrases(Check):
         SHARED.add(self.phrases)
 
     def check(self, doc):
-        own = (m for m in SHARED.scan(doc) if m[2] in self.phrases)
-        for start, end, phrase in longest_first(own):
+        for start, end, phrase in SHARED.find(doc, self.phrases):
             yield Hit(start, end, {"phrase": phrase}, self.edits(doc, start, end))

@@ -8,16 +8,13 @@ A scope that explains an excess (含往年积案) is left alone.
 from __future__ import annotations
 
 from ..quantities import by_scope
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, register
 
 SCOPES = ("sentence", "paragraph")
 
 
 def require_scope(check: Check) -> str:
-    scope = check.require("scope", str, "sentence")
-    if scope not in SCOPES:
-        raise ParamError("params.scope", f"应为 {' | '.join(SCOPES)} 之一")
-    return scope
+    return check.choice("scope", SCOPES, "sentence")
 
 
 def nearest(target, candidates):

@@ -8,7 +8,7 @@ wrong form belongs in a rule only if no correct text can contain it."""
 from __future__ import annotations
 
 from . import Check, Hit, ParamError, register
-from .phrases import SHARED, longest_first
+from .phrases import SHARED
 
 REPLACE = "replace"  # the only `fix` value: write the correct form in place of the wrong one
 
@@ -36,7 +36,6 @@ class Substitution(Check):
         SHARED.add(self.swap)
 
     def check(self, doc):
-        own = (m for m in SHARED.scan(doc) if m[2] in self.swap)
-        for start, end, wrong in longest_first(own):
+        for start, end, wrong in SHARED.find(doc, self.swap):
             right = self.swap[wrong]
             yield Hit(start, end, {"phrase": wrong, "replacement": right}, self.edits(doc, start, end, right))
