@@ -44,9 +44,7 @@ def per_document(fn):
     @functools.wraps(fn)
     def cached(doc, *args):
         key = (fn.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
-        if key not in doc.cache:
-            doc.cache[key] = fn(doc, *args)
-        return doc.cache[key]
+        return doc.memo(key, lambda: fn(doc, *args))
 
     return cached
 
@@ -170,6 +168,12 @@ class Document:
 
         lines, endings = split_lines(text)
         return cls(Source(path=path, lines=lines, newlines=endings))
+
+    def memo(self, key, compute):
+        """`compute()`, once per draft and key: answers several checks share."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
     # -- positions ---------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:

@@ -351,9 +351,7 @@ class PartFinder:
         """The first place each part is titled, in document order (asked by several rules:
         computed once per draft for the same part titles)."""
         key = ("parts", tuple((s.short, tuple(s.titles)) for s in self.specs), tuple(self.doc_types))
-        if key not in doc.cache:
-            doc.cache[key] = self._find(doc)
-        return doc.cache[key]
+        return doc.memo(key, lambda: self._find(doc))
 
     def _find(self, doc: Document) -> list[Part]:
         body = body_lines(doc, self.doc_types)

@@ -80,9 +80,7 @@ class PartLocator:
         return cls(titles, anchors, check.string_list("skip_parts", []))
 
     def locate(self, doc: Document) -> Located | None:
-        if self.key not in doc.cache:
-            doc.cache[self.key] = self._dedicated(doc) or self._elsewhere(doc)
-        return doc.cache[self.key]
+        return doc.memo(self.key, lambda: self._dedicated(doc) or self._elsewhere(doc))
 
     def _dedicated(self, doc: Document) -> Located | None:
         for part in doc.root.children:  # the top-level parts, whatever their heading level

@@ -49,12 +49,10 @@ class PhraseIndex:
             self.version += 1  # scans cached before this addition are stale
 
     def scan(self, doc) -> list[tuple[int, int, str]]:
-        key = (self, self.version)
-        if key not in doc.cache:
-            if self.auto is None:
-                self.auto = automaton(self.phrases)
-            doc.cache[key] = [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)]
-        return doc.cache[key]
+        if self.auto is None:
+            self.auto = automaton(self.phrases)
+        return doc.memo((self, self.version),
+                        lambda: [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)])
 
     def find(self, doc, own) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of the phrases in `own` (a rule's set), longest where they overlap."""
