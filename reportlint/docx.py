@@ -68,17 +68,22 @@ def check_container(path: str, data: bytes) -> None:
             raise InputError(path, f".docx 中的 {entry.filename} 压缩比异常（{ratio} 倍），{BOMB}")
 
 
-def blocks(container):
-    """Paragraph elements of a body or cell in reading order, tables row by row, cell by cell."""
+def blocks(container, cell=None, tables=None):
+    """(paragraph, cell) for the paragraphs of a body or cell in reading order, tables row by row,
+    cell by cell. `cell` is (table, row, column), 1-based, tables counted in reading order (a nested
+    table counts too and gives its own coordinates), None outside tables."""
+    tables = tables if tables is not None else [0]
     for child in container.iterchildren():
         if child.tag == W_P:
-            yield child
+            yield child, cell
         elif child.tag == W_TBL:
-            for row in flow(child, W_TR):
-                for cell in flow(row, W_TC):
-                    yield from blocks(cell)
+            tables[0] += 1
+            table = tables[0]
+            for r, row in enumerate(flow(child, W_TR), 1):
+                for c, td in enumerate(flow(row, W_TC), 1):
+                    yield from blocks(td, (table, r, c), tables)
         elif child.tag in (W_SDT, W_CUSTOM_XML):
-            yield from blocks(unwrap(child))
+            yield from blocks(unwrap(child), cell, tables)
 
 
 def unwrap(wrapper):
@@ -114,8 +119,11 @@ def load_docx(path: str, data: bytes) -> Source:
         numbering = Numbering(document.part)
     except Exception:  # untrusted bytes: any failure to parse the package means a broken file
         raise InputError(path, f"无法读取 .docx 文件（文件已损坏或不是 Word 文档），{RESAVE}") from None
-    lines = [numbering.label(p) + paragraph_text(p) for p in blocks(document.element.body)]
-    return Source(path=path, lines=lines, encoding="utf-8", newlines=None, kind="docx")
+    lines, cells = [], []
+    for paragraph, cell in blocks(document.element.body):
+        lines.append(numbering.label(paragraph) + paragraph_text(paragraph))
+        cells.append(cell)
+    return Source(path=path, lines=lines, encoding="utf-8", newlines=None, kind="docx", cells=cells)
 
 
 # Automatic numbering. Headings numbered by Word (a list style, or 标题 1 linked to a multilevel

@@ -30,6 +30,9 @@ class Source:
     encoding: str = "utf-8"  # codec name used to write the file back
     newlines: list[str] | None = None  # the ending of each line ("" after the last)
     kind: str = "text"  # "text" or "docx"
+    # per line, the Word table cell it stands in as (table, row, column), 1-based; None outside
+    # tables. None for plain text.
+    cells: list[tuple[int, int, int] | None] | None = None
 
 
 def split_lines(text: str) -> tuple[list[str], list[str]]:

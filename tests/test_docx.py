@@ -58,9 +58,12 @@ def test_table_cells_come_row_by_row_where_the_table_stands(tmp_path):
         document.add_paragraph("二、存在的不足和原因")
 
     path = write_docx(tmp_path / "表格.docx", ["一、基本数据", ""], add_table)
-    assert load(str(path)).lines == [
+    source = load(str(path))
+    assert source.lines == [
         "一、基本数据", "", "项目", "数量", "行政复议", "14起", "其中维持7起", "二、存在的不足和原因",
     ]
+    # each line knows its cell (table, row, column): locators and table checks read it
+    assert source.cells == [None, None, (1, 1, 1), (1, 1, 2), (1, 2, 1), (1, 2, 2), (1, 2, 2), None]
 
 
 def test_finding_in_a_table_cell_is_reported_by_paragraph_and_headers_are_left_out(tmp_path, cli):
