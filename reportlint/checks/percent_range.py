@@ -1,7 +1,7 @@
 """`percent_range`: a rate or a share cannot exceed 100 %; a change can (增长120%, 上升1.5倍).
 
-Only percentages that name a rate (…率, 占比, 比例, 比重) or a share (占…的) are checked.
-A change word exempts the percentage unless it is followed by 至/到, which makes the
+Only percentages that state a level (statements.is_level: …率, 占比, 比例, 比重, 占…的) are
+checked. A change word exempts the percentage unless it is followed by 至/到, which makes the
 percentage a level again: "满意率提高至103%" is still an error.
 """
 
@@ -10,10 +10,8 @@ from __future__ import annotations
 import regex
 
 from ..quantities import format_value
+from ..statements import DEFAULT_CHANGES, is_level
 from . import Check, Hit, register
-
-DEFAULT_CHANGES = ["增长", "上升", "提高", "提升", "下降", "降低", "增加", "减少", "同比", "环比", "增幅", "降幅",
-                   "涨幅", "增速", "倍", "完成", "超额"]
 
 
 @register("percent_range")
@@ -29,12 +27,7 @@ class PercentRange(Check):
 
     def check(self, doc):
         for q in doc.quantities:
-            if not q.is_percent or q.low <= 100:
+            if q.low <= 100 or not is_level(q, self.rate, self.change):
                 continue
-            share = "占" in q.before
-            if not (self.rate.search(q.label) or share) or q.periods:
-                continue  # 占上年的120% compares with another period, it is not a share
-            if self.change.search(q.before) or self.change.search(q.after):
-                continue
-            label = "占比" if share or not q.label else q.label
+            label = "占比" if "占" in q.before or not q.label else q.label
             yield Hit(q.start, q.end, {"label": label, "value": format_value(q.value) + "%"})

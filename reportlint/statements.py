@@ -1,0 +1,403 @@
+"""Statements: what the numbers of a draft say about each other, read by the numeric kinds.
+
+Quantities (quantities.py) are single numbers with a label. A statement ties some of them:
+- a Whole: a total and its parts ("共N…，其中a…，b…", "9个…中7个…、2个…", a table's 合计 row or
+  column). Prose parts may be a selection (their sum at most the total); a table's total is
+  exhaustive (the cells make it exactly). Parts that are stages or outcomes one case passes
+  through (拘留 / 逮捕, 发现 / 整改) overlap and are never summed.
+- a Share: a percentage of a whole ("…171项，占比83.4%", "占全部事项的…", "比例为…").
+- a rate with its counts, a relation pair (立案 / 破案, 受理 / 办结 …): which labels make them is
+  the rule's business (its params); the model gives the groups they are read in — a paragraph's
+  quantities, a table's row or column labelled by its headers — and the same-statement test.
+- a restatement: the same metric (a rate, or a stock count like 民警528人 / 528名民警) twice.
+Every quantity keeps its period (上年, 1至11月, 同比 …) and scope (全局, 城区 / 农村, 某分局 …):
+two quantities of different periods or scopes never contradict each other.
+
+Built once per Document (`statements(doc)`, cached with Document.memo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from .quantities import Quantity, by_scope
+
+UNCOUNTED_UNITS = ("%", "个百分点", "百分点")
+# A clause that opens like this reports something else, not another part of the list.
+NOT_A_PART = regex.compile(
+    r"^\s*(?:已|均|共|另|并|还|同时|此外|合计|累计|总计|其中|全部|涉及|涉案|占|比|同比|环比|较|"
+    r"破案|破获|侦破|办结|结案|审结|抓获|查处|处理|移送|挽回|追缴|收缴|受理|立案|接报|发现|整改|覆盖|惠及|带动|"
+    r"新增|增加|减少|增长|下降|上升|提高|降低)")
+# Parts that may overlap: stages one person or case goes through, outcomes and activities.
+OVERLAPPING = regex.compile(r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|办结|化解|完成|落实|到位")
+CLAUSE_END = regex.compile(r"[；;。]")
+# A per-unit figure is not a total: 每千人6.6批次, 人均, 平均, 户均.
+PER_UNIT = regex.compile(r"每\S{0,3}$|[人户均]均\S{0,6}$|平均\S{0,6}$")
+# A share: 占比, 占…的, 比例为 / 比重达, 占总数的.
+SHARE = regex.compile(r"(?:占(?P<whole>(?!比)[^，,；;。]*?)(?:的|之)?(?:比重|比例)?|占比|(?:比例|比重))"
+                      r"(?:为|是|达到|达|约)?$")
+GENERIC_WHOLE = regex.compile(r"^(?:总数|总量|全部|所有|总体|总|全|)$")
+WHOLE_PREFIX = regex.compile(r"^(?:全部|所有|总|全)")
+# Where one part of a region or unit is spoken of: two such quantities are not one statement.
+REGION = regex.compile(r"城区|农村|城市|乡村|市区|郊区|城镇|主城区|\p{Han}{1,6}?(?:分局|派出所|大队|支队|中队|县|区|市局)(?=\p{Han})")
+# Words of a table's total row or column.
+TOTAL_CELL = regex.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
+CELL_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
+
+
+@dataclass(frozen=True)
+class Whole:
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    exhaustive: bool = False  # a table's 合计: the parts make the total exactly
+    overlapping: bool = False  # stages or outcomes: the parts may count one case twice
+
+    @property
+    def proven_excess(self) -> bool:
+        return sum(p.low for p in self.parts) > self.total.high + 1e-9
+
+
+@dataclass(frozen=True)
+class Share:
+    pct: Quantity
+    part: Quantity
+    whole: Quantity
+
+
+@dataclass
+class Statements:
+    wholes: list[Whole]
+    shares: list[Share]
+    groups: dict[str, list[list[Quantity]]]  # "sentence" / "paragraph" / "table": quantities read together
+    regions: dict[int, str]  # quantity start -> the region or unit it is about ("" for the whole)
+
+    def region(self, q: Quantity) -> str:
+        return self.regions.get(q.start, "")
+
+    def same_statement(self, a: Quantity, b: Quantity) -> bool:
+        """Same unit family, same period, same scope: the two numbers can be compared."""
+        return (a.family == b.family and a.periods == b.periods and self.region(a) == self.region(b)
+                and (not a.scope or not b.scope or a.scope == b.scope))
+
+
+def statements(doc) -> Statements:
+    return doc.memo("statements", lambda: build(doc))
+
+
+def build(doc) -> Statements:
+    regions = {q.start: region_of(doc, q) for q in doc.quantities}
+    table_groups, table_wholes = tables(doc)
+    wholes = listed_wholes(doc) + table_wholes
+    return Statements(wholes, shares(doc, wholes),
+                      {"sentence": by_scope(doc, "sentence"), "paragraph": by_scope(doc, "paragraph"),
+                       "table": table_groups}, regions)
+
+
+def region_of(doc, q: Quantity) -> str:
+    """The region or unit named in the quantity's sentence before it (城区, 滨湖分局), else ""."""
+    if q.sentence < 0:
+        return ""
+    head = doc.text[doc.sentences[q.sentence].start:q.start]
+    found = REGION.findall(head)
+    return found[-1] if found else ""
+
+
+# -- wholes and their parts ------------------------------------------------------------------
+def listed_wholes(doc) -> list[Whole]:
+    """"共N…，其中a…、b…" and "N个…中a个…、b个…": the total right before 其中 (中), the parts after it."""
+    out = []
+    text = doc.text
+    for group in by_scope(doc, "sentence"):
+        for i, whole in enumerate(group[:-1]):
+            if whole.unit in UNCOUNTED_UNITS or PER_UNIT.search(whole.before):
+                continue
+            following = group[i + 1:]
+            first = following[0]
+            between = text[whole.end:first.start]
+            if first.family != whole.family or CLAUSE_END.search(between) or "其中" not in between and \
+                    not between.endswith("中"):
+                continue
+            if between.count("，") + between.count(",") > 1 and "其中" not in between:
+                continue
+            earlier = [q for q in group[:i] if q.family == whole.family and not q.is_percent]
+            if earlier and regex.search(r"[、和及与]|^\p{Han}{0,6}$", text[earlier[-1].end:whole.start]):
+                continue  # 民警464人、辅警52人，其中…: which of them is the whole is unclear
+            parts = [first]
+            for q in following[1:]:
+                gap = text[parts[-1].end:q.start]
+                if q.family != whole.family or q.is_percent or regex.search(r"[；;。]|其中", gap):
+                    break
+                separator = regex.search(r"[、，,]", gap)
+                if separator is None:
+                    break
+                if separator.group() != "、" and not continues_list(q, first):
+                    break
+                parts.append(q)
+            if len(parts) == 1 and earlier:
+                continue  # one part after several counts: it may belong to any of them
+            overlapping = any(OVERLAPPING.search(p.label + p.after) for p in parts)
+            out.append(Whole(whole, tuple(parts), overlapping=overlapping))
+    return out
+
+
+def continues_list(q: Quantity, first: Quantity) -> bool:
+    """Across a comma, is `q` one more part of the list `first` opened? Yes when its clause is a
+    short name and a number (维持24起, 农村派出所17个), not another statement (破案50起, 同比…)."""
+    if NOT_A_PART.match(q.before):
+        return False
+    if q.label and first.label and q.label[-1] == first.label[-1]:
+        return True
+    return len(q.before.strip()) <= 8 and bool(q.label) and not q.after.strip()
+
+
+def named_wholes(doc, whole_label, part_label) -> list[Whole]:
+    """A total followed by its named parts without 其中 ("行政复议14起，维持7起，撤回7起"):
+    label patterns say what is the total and what counts as its part."""
+    out = []
+    text = doc.text
+    for group in by_scope(doc, "sentence"):
+        for i, whole in enumerate(group[:-1]):
+            following = group[i + 1:]
+            if not whole_label.search(whole.label) or "其中" in text[whole.end:following[0].start]:
+                continue  # with 其中 the listed form reports it
+            parts = []
+            for q in following:
+                if q.family != whole.family or regex.search(r"[；;。]", text[whole.end:q.start]):
+                    break
+                if not part_label.search(q.label):
+                    break
+                parts.append(q)
+            if parts:
+                out.append(Whole(whole, tuple(parts)))
+    return out
+
+
+# -- shares ------------------------------------------------------------------------------------
+def shares(doc, wholes: list[Whole]) -> list[Share]:
+    out = []
+    of_part = {p.start: w.total for w in wholes if not w.exhaustive for p in w.parts}
+    by_sentence: dict[int, list[Quantity]] = {}
+    by_line: dict[int, list[Quantity]] = {}
+    for q in doc.quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
+        by_line.setdefault(q.line, []).append(q)
+    for pct in doc.quantities:
+        if not pct.is_percent:
+            continue
+        m = SHARE.search(pct.before)
+        if not m:
+            continue
+        before = [q for q in by_sentence[pct.sentence] if q.end <= pct.start and not q.is_percent]
+        if not before:
+            continue
+        part = before[-1]
+        gap = doc.text[part.end:pct.start - len(pct.before)].strip()
+        if gap not in ("", "，", ",", "、"):
+            continue  # the percentage must follow its count directly: "217项，占…"
+        name = WHOLE_PREFIX.sub("", m.group("whole") or "")
+        whole = None
+        if GENERIC_WHOLE.match(name) or part.start in of_part:
+            whole = of_part.get(part.start)
+        if whole is None and name and not GENERIC_WHOLE.match(name):
+            named = [q for q in by_line[pct.line] if q is not part and q.family == part.family
+                     and not q.is_percent and (q.label.endswith(name) or q.after.startswith(name))]
+            whole = named[0] if len(named) == 1 else None
+        if whole is not None:
+            out.append(Share(pct, part, whole))
+    return out
+
+
+# -- rates, relations --------------------------------------------------------------------------
+def rate_counts(st: Statements, pct: Quantity, group: list[Quantity], part_label, whole_label):
+    """(part, whole) a rate is computed from: the part count nearest before the rate (else the
+    first after it: "破案率80%，立案100起，破案80起"), the whole nearest the part."""
+    counts = [q for q in group if not q.is_percent and q.periods == pct.periods]
+    parts = [q for q in counts if part_label.search(q.label)]
+    before = [q for q in parts if q.end <= pct.start]
+    part = before[-1] if before else (parts[0] if parts else None)
+    if part is None:
+        return None
+    whole = nearest(part, [q for q in counts if q is not part and whole_label.search(q.label)
+                           and st.same_statement(q, part)])
+    return (part, whole) if whole is not None else None
+
+
+def pairs(st: Statements, group: list[Quantity], a_label, b_label):
+    """(a, b) pairs of one group: each A with the nearest B before it (else after it) that is
+    the same statement (unit, period, scope). A label that names A is A even when B's pattern
+    also matches it (主办提案 / 提案)."""
+    a_side = [q for q in group if not q.is_percent and a_label.search(q.label)]
+    b_side = [q for q in group if not q.is_percent and b_label.search(q.label) and q not in a_side]
+    for a in a_side:
+        b = nearest(a, [q for q in b_side if st.same_statement(q, a)])
+        if b is not None:
+            yield a, b
+
+
+def nearest(target, candidates):
+    """The candidate closest before `target`, else the closest after it."""
+    before = [q for q in candidates if q.end <= target.start]
+    if before:
+        return before[-1]
+    after = [q for q in candidates if q.start >= target.end]
+    return after[0] if after else None
+
+
+# -- tables (.docx) ----------------------------------------------------------------------------
+def tables(doc) -> tuple[list[list[Quantity]], list[Whole]]:
+    """A .docx table's numeric cells as quantities labelled by their headers: each data row and
+    each column is a group (受理 / 办结 side by side); a 合计 row or column is an exhaustive Whole."""
+    cells = getattr(doc.source, "cells", None)
+    if not cells:
+        return [], []
+    grids: dict[int, dict[tuple[int, int], list[int]]] = {}
+    for number, cell in enumerate(cells, 1):
+        if cell is not None and number <= len(doc.lines):
+            grids.setdefault(cell[0], {}).setdefault((cell[1], cell[2]), []).append(number)
+    groups, wholes = [], []
+    for grid in grids.values():
+        g, w = table_statements(doc, grid)
+        groups += g
+        wholes += w
+    return groups, wholes
+
+
+def cell_text(doc, lines: list[int]) -> str:
+    return "".join(doc.line(n).content for n in lines)
+
+
+def table_statements(doc, grid):
+    rows = max(r for r, _ in grid)
+    cols = max(c for _, c in grid)
+    text = {key: cell_text(doc, lines) for key, lines in grid.items()}
+    numbers: dict[tuple[int, int], Quantity] = {}
+    for key, lines in grid.items():
+        m = CELL_NUMBER.match(text[key]) if len(lines) == 1 else None
+        if m:
+            numbers[key] = cell_quantity(doc, lines[0], m)
+    col_head = {c: text.get((1, c), "") for c in range(1, cols + 1)}
+    row_head = {r: text.get((r, 1), "") for r in range(1, rows + 1)}
+    groups = []
+    for r in range(2, rows + 1):  # a row read by its column headers
+        groups.append([replace(numbers[(r, c)], label=col_head[c].strip()) for c in range(2, cols + 1)
+                       if (r, c) in numbers])
+    for c in range(2, cols + 1):  # a column read by its row headers
+        groups.append([replace(numbers[(r, c)], label=row_head[r].strip()) for r in range(2, rows + 1)
+                       if (r, c) in numbers])
+    wholes = []
+    for r in range(2, rows + 1):
+        if TOTAL_CELL.match(row_head[r]):
+            for c in range(2, cols + 1):
+                parts = tuple(numbers[(k, c)] for k in range(2, rows + 1) if k != r and (k, c) in numbers
+                              and not TOTAL_CELL.match(row_head[k]))
+                if (r, c) in numbers and len(parts) >= 2 and len(parts) == rows - 2:
+                    wholes.append(Whole(numbers[(r, c)], parts, exhaustive=True))
+    for c in range(2, cols + 1):
+        if TOTAL_CELL.match(col_head[c]):
+            for r in range(2, rows + 1):
+                parts = tuple(numbers[(r, k)] for k in range(2, cols + 1) if k != c and (r, k) in numbers
+                              and not TOTAL_CELL.match(col_head[k]))
+                if (r, c) in numbers and len(parts) >= 2 and len(parts) == cols - 2:
+                    wholes.append(Whole(numbers[(r, c)], parts, exhaustive=True))
+    return [g for g in groups if len(g) >= 2], wholes
+
+
+def cell_quantity(doc, number: int, m) -> Quantity:
+    line = doc.line(number)
+    start = line.start + m.start("num")
+    end = line.start + (m.end("unit") if m.group("unit") else m.end("num"))
+    value = float(m.group("num").replace(",", ""))
+    # the unit stands in the header as often as in the cell: cells of one table compare as one unit
+    return Quantity(start, end, doc.text[start:end], value, "", 0, "", value, value, "", "", (), "", "",
+                    number, -1)
+
+
+# -- levels and metrics ------------------------------------------------------------------------
+RATE_LABEL = regex.compile(r"(?:率|占比|比例|比重)$")
+# Words that make a percentage a change, not a level — unless 至/到 follows (提高至103% is a level).
+DEFAULT_CHANGES = ["增长", "上升", "提高", "提升", "下降", "降低", "增加", "减少", "同比", "环比", "增幅", "降幅",
+                   "涨幅", "增速", "倍", "完成", "超额"]
+CHANGE = regex.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in DEFAULT_CHANGES))
+
+
+def is_level(q: Quantity, rate=RATE_LABEL, change=CHANGE) -> bool:
+    """A percentage that states a rate or a share (满意率97%, 占比4.6%, 占…的98%), not a change
+    (同比增长120%) and not a share of another period (占上年的120%)."""
+    if not q.is_percent or q.periods:
+        return False
+    if not (rate.search(q.label) or "占" in q.before):
+        return False
+    return not (change.search(q.before) or change.search(q.after))
+
+
+# -- restatements ------------------------------------------------------------------------------
+VARIANT_CHARS = regex.compile(r"[类性的]")
+DEFAULT_PERIODS = (r"上一?年|去年|前年|同比|环比|同期|上半年|下半年|季度"
+                   r"|[0-9一二三四五六七八九十]月|[上本当某每]月|月份|月度")
+DEFAULT_TARGETS = ["力争", "争取", "确保", "目标", "计划", "预计", "预期", "要求", "不低于"]
+YEAR = regex.compile(r"(?:19|20)\d{2}(?=年)")
+# A stock count that a draft may state twice (全局共有民警528人 … 全局518名民警).
+STOCK_NOUNS = r"民警|辅警|警力|派出所|警务室|执法办案管理中心|公安检查站|执法勤务机构"
+STOCK_BEFORE = regex.compile(r"(?:共有|现有|拥有|有)(?:在编)?(?:" + STOCK_NOUNS + r")?$")
+STOCK_LABEL = regex.compile(rf"^(?:{STOCK_NOUNS})$")
+STOCK_AFTER = regex.compile(rf"^(?:{STOCK_NOUNS})(?![\p{{Han}}]{{0,1}}(?:率|占|的))")
+
+
+def report_year(doc) -> str:
+    """The year the draft reports on: the first year of its first lines (the title), else ""."""
+    def compute():
+        for line in doc.paragraphs[:3]:
+            m = YEAR.search(line.content)
+            if m:
+                return m.group()
+        return ""
+    return doc.memo("statements.report_year", compute)
+
+
+def own_periods(doc, q: Quantity) -> tuple[str, ...]:
+    """The periods of `q` other than the report year itself (2024年 in a 2024 report is 全年)."""
+    year = report_year(doc)
+    return tuple(p for p in q.periods if not (year and p.startswith(year + "年")))
+
+
+def rate_key(q: Quantity) -> str:
+    return VARIANT_CHARS.sub("", q.label)
+
+
+def stock_key(doc, q: Quantity) -> str:
+    """民警 for 全局共有民警528人 and for 全局518名民警; "" when `q` is no stock count."""
+    if q.family not in ("人", "个", "所") or q.unit == "人次":
+        return ""
+    head = q.before.rstrip()
+    if STOCK_LABEL.match(q.label) and STOCK_BEFORE.search(head):
+        return q.label
+    if not q.label:
+        m = STOCK_AFTER.match(doc.text[q.end:q.end + 12])
+        if m:
+            return m.group()
+    return ""
+
+
+def restatable(doc, q: Quantity, label, min_length: int, periods, targets, generic=None, stock=False) -> str:
+    """The metric `q` states, as a key two statements of the same metric share; "" when `q` is not
+    one a restatement check compares: approximate, a period or target of its own, a part (其中…)."""
+    if not q.exact or q.sentence < 0:
+        return ""
+    if stock:
+        key = stock_key(doc, q)
+    elif not label.search(q.label) or (generic is not None and generic.search(q.label)):
+        return ""
+    else:
+        key = rate_key(q)
+        if len(key) < min_length:
+            return ""
+    if not key:
+        return ""
+    sentence = doc.sentences[q.sentence]
+    if own_periods(doc, q) or periods.search(sentence.text) or any(w in sentence.text for w in targets):
+        return ""
+    if "其中" in doc.text[sentence.start:q.start]:
+        return ""  # 其中…率: a part of what was stated before, not the same scope
+    return key
