@@ -41,7 +41,7 @@ SHARE = regex.compile(r"(?:占(?P<whole>(?!比)[^，,；;。]*?)(?:的|之)?(?:�
 GENERIC_WHOLE = regex.compile(r"^(?:总数|总量|全部|所有|总体|总|全|)$")
 WHOLE_PREFIX = regex.compile(r"^(?:全部|所有|总|全)")
 # Where one part of a region or unit is spoken of: two such quantities are not one statement.
-REGION = regex.compile(r"城区|农村|城市|乡村|市区|郊区|城镇|主城区|\p{Han}{1,6}?(?:分局|派出所|大队|支队|中队|县|区|市局)(?=\p{Han})")
+REGION = regex.compile(r"主城区|城区|农村|市区|郊区|(?<![有各全共个])\p{Han}{2}分局")
 # Words of a table's total row or column.
 TOTAL_CELL = regex.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
 CELL_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
@@ -245,73 +245,101 @@ def nearest(target, candidates):
     return after[0] if after else None
 
 
-# -- tables (.docx) ----------------------------------------------------------------------------
+# -- tables (.docx, Markdown) -----------------------------------------------------------------
+PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE = regex.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+
+
 def tables(doc) -> tuple[list[list[Quantity]], list[Whole]]:
-    """A .docx table's numeric cells as quantities labelled by their headers: each data row and
-    each column is a group (受理 / 办结 side by side); a 合计 row or column is an exhaustive Whole."""
-    cells = getattr(doc.source, "cells", None)
-    if not cells:
-        return [], []
-    grids: dict[int, dict[tuple[int, int], list[int]]] = {}
-    for number, cell in enumerate(cells, 1):
-        if cell is not None and number <= len(doc.lines):
-            grids.setdefault(cell[0], {}).setdefault((cell[1], cell[2]), []).append(number)
+    """A table's numeric cells as quantities labelled by their headers: each data row and each
+    column is a group (受理 / 办结 side by side); a 合计 row or column is an exhaustive Whole.
+    Tables are a .docx's (Source.cells) or Markdown pipe tables."""
     groups, wholes = [], []
-    for grid in grids.values():
+    for grid in docx_grids(doc) + pipe_grids(doc):
         g, w = table_statements(doc, grid)
         groups += g
         wholes += w
     return groups, wholes
 
 
-def cell_text(doc, lines: list[int]) -> str:
-    return "".join(doc.line(n).content for n in lines)
+def docx_grids(doc) -> list[dict]:
+    """(row, column) -> (offset, text) of each one-paragraph cell of each .docx table."""
+    cells = getattr(doc.source, "cells", None) or []
+    lines: dict[int, dict[tuple[int, int], list[int]]] = {}
+    for number, cell in enumerate(cells, 1):
+        if cell is not None and number <= len(doc.lines):
+            lines.setdefault(cell[0], {}).setdefault((cell[1], cell[2]), []).append(number)
+    grids = []
+    for table in lines.values():
+        grid = {}
+        for key, numbers in table.items():
+            text = " ".join(doc.line(n).content for n in numbers)
+            grid[key] = (doc.line(numbers[0]).content_start, text if len(numbers) == 1 else "")
+            if len(numbers) > 1:  # a cell of several paragraphs is a header or a note, never a number
+                grid[key] = (doc.line(numbers[0]).content_start, text.replace(" ", ""))
+        grids.append(grid)
+    return grids
+
+
+def pipe_grids(doc) -> list[dict]:
+    grids, grid, row = [], {}, 0
+    for line in doc.lines + [None]:
+        if line is None or not PIPE_ROW.match(line.text):
+            if grid:
+                grids.append(grid)
+            grid, row = {}, 0
+            continue
+        if PIPE_RULE.match(line.text):
+            continue
+        row += 1
+        inner_start = line.text.index("|") + 1
+        pieces = line.text[inner_start:line.text.rindex("|")].split("|")
+        pos = line.start + inner_start
+        for column, piece in enumerate(pieces, 1):
+            grid[(row, column)] = (pos, piece)
+            pos += len(piece) + 1
+    return grids
 
 
 def table_statements(doc, grid):
     rows = max(r for r, _ in grid)
     cols = max(c for _, c in grid)
-    text = {key: cell_text(doc, lines) for key, lines in grid.items()}
+    text = {key: value[1] for key, value in grid.items()}
     numbers: dict[tuple[int, int], Quantity] = {}
-    for key, lines in grid.items():
-        m = CELL_NUMBER.match(text[key]) if len(lines) == 1 else None
+    for key, (offset, cell) in grid.items():
+        m = CELL_NUMBER.match(cell)
         if m:
-            numbers[key] = cell_quantity(doc, lines[0], m)
-    col_head = {c: text.get((1, c), "") for c in range(1, cols + 1)}
-    row_head = {r: text.get((r, 1), "") for r in range(1, rows + 1)}
+            numbers[key] = cell_quantity(doc, offset, m)
+    col_head = {c: text.get((1, c), "").strip() for c in range(1, cols + 1)}
+    row_head = {r: text.get((r, 1), "").strip() for r in range(1, rows + 1)}
     groups = []
     for r in range(2, rows + 1):  # a row read by its column headers
-        groups.append([replace(numbers[(r, c)], label=col_head[c].strip()) for c in range(2, cols + 1)
-                       if (r, c) in numbers])
+        groups.append([replace(numbers[(r, c)], label=col_head[c]) for c in range(2, cols + 1) if (r, c) in numbers])
     for c in range(2, cols + 1):  # a column read by its row headers
-        groups.append([replace(numbers[(r, c)], label=row_head[r].strip()) for r in range(2, rows + 1)
-                       if (r, c) in numbers])
+        groups.append([replace(numbers[(r, c)], label=row_head[r]) for r in range(2, rows + 1) if (r, c) in numbers])
     wholes = []
     for r in range(2, rows + 1):
         if TOTAL_CELL.match(row_head[r]):
             for c in range(2, cols + 1):
-                parts = tuple(numbers[(k, c)] for k in range(2, rows + 1) if k != r and (k, c) in numbers
-                              and not TOTAL_CELL.match(row_head[k]))
+                parts = tuple(numbers[(k, c)] for k in range(2, rows + 1) if k != r and (k, c) in numbers)
                 if (r, c) in numbers and len(parts) >= 2 and len(parts) == rows - 2:
-                    wholes.append(Whole(numbers[(r, c)], parts, exhaustive=True))
+                    wholes.append(Whole(replace(numbers[(r, c)], label=col_head[c]), parts, exhaustive=True))
     for c in range(2, cols + 1):
         if TOTAL_CELL.match(col_head[c]):
             for r in range(2, rows + 1):
-                parts = tuple(numbers[(r, k)] for k in range(2, cols + 1) if k != c and (r, k) in numbers
-                              and not TOTAL_CELL.match(col_head[k]))
+                parts = tuple(numbers[(r, k)] for k in range(2, cols + 1) if k != c and (r, k) in numbers)
                 if (r, c) in numbers and len(parts) >= 2 and len(parts) == cols - 2:
-                    wholes.append(Whole(numbers[(r, c)], parts, exhaustive=True))
+                    wholes.append(Whole(replace(numbers[(r, c)], label=row_head[r]), parts, exhaustive=True))
     return [g for g in groups if len(g) >= 2], wholes
 
 
-def cell_quantity(doc, number: int, m) -> Quantity:
-    line = doc.line(number)
-    start = line.start + m.start("num")
-    end = line.start + (m.end("unit") if m.group("unit") else m.end("num"))
+def cell_quantity(doc, offset: int, m) -> Quantity:
+    start = offset + m.start("num")
+    end = offset + (m.end("unit") if m.group("unit") else m.end("num"))
     value = float(m.group("num").replace(",", ""))
     # the unit stands in the header as often as in the cell: cells of one table compare as one unit
     return Quantity(start, end, doc.text[start:end], value, "", 0, "", value, value, "", "", (), "", "",
-                    number, -1)
+                    doc.position(start)[0], -1)
 
 
 # -- levels and metrics ------------------------------------------------------------------------
@@ -370,9 +398,9 @@ def stock_key(doc, q: Quantity) -> str:
     """民警 for 全局共有民警528人 and for 全局518名民警; "" when `q` is no stock count."""
     if q.family not in ("人", "个", "所") or q.unit == "人次":
         return ""
-    head = q.before.rstrip()
-    if STOCK_LABEL.match(q.label) and STOCK_BEFORE.search(head):
-        return q.label
+    label = regex.sub(r"^(?:现有|拥有|共有|有)", "", q.label)
+    if STOCK_LABEL.match(label) and STOCK_BEFORE.search(q.before.rstrip()):
+        return label
     if not q.label:
         m = STOCK_AFTER.match(doc.text[q.end:q.end + 12])
         if m:

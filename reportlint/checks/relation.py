@@ -1,29 +1,23 @@
-"""`relation`: metric A against metric B in the same sentence or paragraph (破案 ≤ 立案).
+"""`relation`: metric A against metric B in the same sentence, paragraph or table row (破案 ≤ 立案).
 
-A is compared with the nearest B before it (else after it) in the same unit and period;
-approximate values compare by their bounds, so 500余起 never makes a finding it cannot prove.
+The pairs come from the statement model (statements.pairs): A is compared with the nearest B
+before it (else after it) of the same unit, period and scope (城区 / 农村 are two statements);
+in a .docx table, a row is read by its column headers and a column by its row headers.
+Approximate values compare by their bounds, so 500余起 never makes a finding it cannot prove.
 A scope that explains an excess (含往年积案) is left alone.
 """
 
 from __future__ import annotations
 
-from ..quantities import by_scope
+from ..statements import nearest, pairs, statements
 from . import Check, Hit, register
 
 SCOPES = ("sentence", "paragraph")
+__all__ = ["nearest", "require_scope"]
 
 
 def require_scope(check: Check) -> str:
     return check.choice("scope", SCOPES, "sentence")
-
-
-def nearest(target, candidates):
-    """The candidate closest before `target`, else the closest after it."""
-    before = [q for q in candidates if q.end <= target.start]
-    if before:
-        return before[-1]
-    after = [q for q in candidates if q.start >= target.end]
-    return after[0] if after else None
 
 
 # op -> "A breaks it against B", by bounds: only what the numbers prove.
@@ -50,15 +44,13 @@ class Relation(Check):
         self.unless = self.regex("unless", "积案|往年|历年|以前年度|结转|旧存")
 
     def check(self, doc):
-        for group in by_scope(doc, self.scope):
+        st = statements(doc)
+        for group in st.groups[self.scope] + st.groups["table"]:
             first = group[0]
-            where = doc.sentences[first.sentence].text if self.scope == "sentence" else doc.line(first.line).text
-            if self.unless.search(where):
-                continue
-            # a label that names A (主办提案) is A even when B's pattern also matches it (提案)
-            a_side = [q for q in group if not q.is_percent and self.a.search(q.label)]
-            b_side = [q for q in group if not q.is_percent and self.b.search(q.label) and q not in a_side]
-            for a in a_side:
-                b = nearest(a, [q for q in b_side if q.family == a.family and q.periods == a.periods])
-                if b is not None and BROKEN[self.op](a, b):
+            if first.sentence >= 0:
+                where = doc.sentences[first.sentence].text if self.scope == "sentence" else doc.line(first.line).text
+                if self.unless.search(where):
+                    continue
+            for a, b in pairs(st, group, self.a, self.b):
+                if BROKEN[self.op](a, b):
                     yield Hit(a.start, a.end, {"a_label": a.label, "a": a.text, "b_label": b.label, "b": b.text})
