@@ -10,7 +10,8 @@ from reportlint.checks import compile_regex
 from reportlint.statements import named_wholes, statements
 
 NAME = "parts_sum"
-RULES = ("numbers/parts-exceed-total", "numbers/review-outcomes-exceed-total", "numbers/table-total-mismatch")
+RULES = ("numbers/parts-exceed-total", "numbers/part-exceeds-total", "numbers/review-outcomes-exceed-total",
+         "numbers/table-total-mismatch")
 
 
 def recognised(doc):
@@ -98,7 +99,7 @@ def statement(rng: random.Random, defective: bool) -> str:
         else rng.choice(["，其中", "，其中："])
     if noun == "行政复议案件" and lead == "，":
         sep = "，"
-    body = sep.join(f"{name}{num(v)}{more}{unit}" for name, v in zip(chosen, values))
+    body = sep.join(f"{name}{num(v)}{more}{unit}" for name, v in zip(chosen, values, strict=True))
     return f"{head}{lead}{body}。"
 
 

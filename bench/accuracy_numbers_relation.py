@@ -68,7 +68,8 @@ def statement(rng: random.Random, defective: bool) -> str:
     if form == 0:
         return f"{intro}{bn}{bt}{unit}，{an}{at}{unit}。"
     if form == 1:  # across sentences of one paragraph
-        return f"{intro}{bn}{bt}{unit}，同比下降{rng.randint(1, 9)}%。{an}{at}{unit}，挽回经济损失{rng.randint(10, 900)}万元。"
+        return (f"{intro}{bn}{bt}{unit}，同比下降{rng.randint(1, 9)}%。"
+                f"{an}{at}{unit}，挽回经济损失{rng.randint(10, 900)}万元。")
     if form == 2:
         return f"{intro}{bn}{bt}{unit}、{an}{at}{unit}，分别同比上升{rng.randint(1, 9)}%、{rng.randint(1, 9)}%。"
     return f"{intro}{bn}{bt}{unit}，{an}{at}{unit}，查处违法人员{rng.randint(10, 900)}人。"

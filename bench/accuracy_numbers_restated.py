@@ -42,7 +42,8 @@ def restate(text, q, key):
     else:
         value = q.value + max(2, round(q.value * 0.05))
         shown = f"{value:.0f}{q.unit}"
-    return text.rstrip("\n") + f"\n{q.scope}{key}为{shown}。", f"第{q.line}行 {key}{q.text}，文末另写{shown}"
+    said = f"{q.scope}{key}为{shown}。" if q.is_percent else f"{q.scope}共有{key}{shown}。"
+    return text.rstrip("\n") + "\n" + said, f"第{q.line}行 {key}{q.text}，文末另写{shown}"
 
 
 RATES = ["行政案件办结率", "刑事案件破案率", "行政复议纠错率", "执法问题整改率", "案件法制审核率",

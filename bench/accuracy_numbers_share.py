@@ -30,7 +30,8 @@ def inject(text: str) -> list[tuple[str, str]]:
         value = moved(share.pct, actual)
         mutated = substitute(text, share.pct, value) if value is not None else None
         if mutated:
-            out.append((mutated, f"第{share.pct.line}行 {share.pct.text}→{value:g}%（{share.part.text}/{share.whole.text}）"))
+            what = f"第{share.pct.line}行 {share.pct.text}→{value:g}%（{share.part.text}/{share.whole.text}）"
+            out.append((mutated, what))
     return out
 
 

@@ -33,6 +33,9 @@ NOT_A_PART = regex.compile(
 # Parts that may overlap: stages one person or case goes through, outcomes and activities.
 OVERLAPPING = regex.compile(r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|办结|化解|完成|落实|到位")
 CLAUSE_END = regex.compile(r"[；;。]")
+# A total that names its parts' noun needs no 其中: "全市共有派出所28个，城区派出所12个，…"
+TOTAL_INTRO = regex.compile(r"共|合计|总计|累计")
+WHOLE_VERB = regex.compile(r"^(?:设立|设有|建成|建有|办理|受理|招录|举办|梳理|开展|承办|现有|拥有|有)")
 # A per-unit figure is not a total: 每千人6.6批次, 人均, 平均, 户均.
 PER_UNIT = regex.compile(r"每\S{0,3}$|[人户均]均\S{0,6}$|平均\S{0,6}$")
 # A share: 占比, 占…的, 比例为 / 比重达, 占总数的.
@@ -72,13 +75,17 @@ class Statements:
     shares: list[Share]
     groups: dict[str, list[list[Quantity]]]  # "sentence" / "paragraph" / "table": quantities read together
     regions: dict[int, str]  # quantity start -> the region or unit it is about ("" for the whole)
+    year: str  # the report year: "2024年" in a 2024 report is no period of its own
 
     def region(self, q: Quantity) -> str:
         return self.regions.get(q.start, "")
 
+    def periods(self, q: Quantity) -> tuple[str, ...]:
+        return tuple(p for p in q.periods if not (self.year and p.startswith(self.year + "年")))
+
     def same_statement(self, a: Quantity, b: Quantity) -> bool:
         """Same unit family, same period, same scope: the two numbers can be compared."""
-        return (a.family == b.family and a.periods == b.periods and self.region(a) == self.region(b)
+        return (a.family == b.family and self.periods(a) == self.periods(b) and self.region(a) == self.region(b)
                 and (not a.scope or not b.scope or a.scope == b.scope))
 
 
@@ -92,7 +99,7 @@ def build(doc) -> Statements:
     wholes = listed_wholes(doc) + table_wholes
     return Statements(wholes, shares(doc, wholes),
                       {"sentence": by_scope(doc, "sentence"), "paragraph": by_scope(doc, "paragraph"),
-                       "table": table_groups}, regions)
+                       "table": table_groups}, regions, report_year(doc))
 
 
 def region_of(doc, q: Quantity) -> str:
@@ -107,7 +114,7 @@ def region_of(doc, q: Quantity) -> str:
 # -- wholes and their parts ------------------------------------------------------------------
 def listed_wholes(doc) -> list[Whole]:
     """"共N…，其中a…、b…" and "N个…中a个…、b个…": the total right before 其中 (中), the parts after it."""
-    out = []
+    out, used = [], set()
     text = doc.text
     for group in by_scope(doc, "sentence"):
         for i, whole in enumerate(group[:-1]):
@@ -116,10 +123,16 @@ def listed_wholes(doc) -> list[Whole]:
             following = group[i + 1:]
             first = following[0]
             between = text[whole.end:first.start]
-            if first.family != whole.family or CLAUSE_END.search(between) or "其中" not in between and \
-                    not between.endswith("中"):
+            if first.family != whole.family or first.is_percent or CLAUSE_END.search(between):
                 continue
-            if between.count("，") + between.count(",") > 1 and "其中" not in between:
+            # 共有派出所28个，城区派出所12个，农村派出所16个: parts that name the whole's noun need no 其中
+            noun = WHOLE_VERB.sub("", whole.label)
+            kinds = len(noun) >= 2 and first.label != noun and first.label.endswith(noun) \
+                and TOTAL_INTRO.search(whole.before) and not NOT_A_PART.match(first.before) \
+                and between.replace(first.before, "", 1).strip() in ("，", ",")
+            if "其中" not in between and not between.endswith("中") and (not kinds or whole.start in used):
+                continue
+            if "其中" not in between and not kinds and between.count("，") + between.count(",") > 1:
                 continue
             earlier = [q for q in group[:i] if q.family == whole.family and not q.is_percent]
             if earlier and regex.search(r"[、和及与]|^\p{Han}{0,6}$", text[earlier[-1].end:whole.start]):
@@ -127,17 +140,22 @@ def listed_wholes(doc) -> list[Whole]:
             parts = [first]
             for q in following[1:]:
                 gap = text[parts[-1].end:q.start]
-                if q.family != whole.family or q.is_percent or regex.search(r"[；;。]|其中", gap):
+                if q.family != whole.family or q.is_percent or regex.search(r"[。]|其中", gap):
                     break
-                separator = regex.search(r"[、，,]", gap)
+                separator = regex.search(r"[、，,；;]", gap)
                 if separator is None:
+                    break
+                if kinds and not q.label.endswith(noun):
                     break
                 if separator.group() != "、" and not continues_list(q, first):
                     break
                 parts.append(q)
+            if kinds and len(parts) < 2:
+                continue
             if len(parts) == 1 and earlier:
                 continue  # one part after several counts: it may belong to any of them
             overlapping = any(OVERLAPPING.search(p.label + p.after) for p in parts)
+            used.update(p.start for p in parts)
             out.append(Whole(whole, tuple(parts), overlapping=overlapping))
     return out
 
@@ -196,10 +214,14 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
         gap = doc.text[part.end:pct.start - len(pct.before)].strip()
         if gap not in ("", "，", ",", "、"):
             continue  # the percentage must follow its count directly: "217项，占…"
-        name = WHOLE_PREFIX.sub("", m.group("whole") or "")
+        name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
         whole = None
         if GENERIC_WHOLE.match(name) or part.start in of_part:
             whole = of_part.get(part.start)
+        if whole is None and m.group("whole") and GENERIC_WHOLE.match(name):
+            # 全市行政案件为2216起，当场办结的1500起，占总数的…: the one count of the sentence before it
+            earlier = [q for q in before[:-1] if q.family == part.family]
+            whole = earlier[0] if len(earlier) == 1 else None
         if whole is None and name and not GENERIC_WHOLE.match(name):
             named = [q for q in by_line[pct.line] if q is not part and q.family == part.family
                      and not q.is_percent and (q.label.endswith(name) or q.after.startswith(name))]
@@ -213,7 +235,7 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
 def rate_counts(st: Statements, pct: Quantity, group: list[Quantity], part_label, whole_label):
     """(part, whole) a rate is computed from: the part count nearest before the rate (else the
     first after it: "破案率80%，立案100起，破案80起"), the whole nearest the part."""
-    counts = [q for q in group if not q.is_percent and q.periods == pct.periods]
+    counts = [q for q in group if not q.is_percent and st.periods(q) == st.periods(pct)]
     parts = [q for q in counts if part_label.search(q.label)]
     before = [q for q in parts if q.end <= pct.start]
     part = before[-1] if before else (parts[0] if parts else None)
@@ -426,6 +448,9 @@ def restatable(doc, q: Quantity, label, min_length: int, periods, targets, gener
     sentence = doc.sentences[q.sentence]
     if own_periods(doc, q) or periods.search(sentence.text) or any(w in sentence.text for w in targets):
         return ""
+    year = report_year(doc)
+    if any(y != year for y in YEAR.findall(sentence.text)):
+        return ""  # 2023年，…率为93.7%: another year's figure
     if "其中" in doc.text[sentence.start:q.start]:
         return ""  # 其中…率: a part of what was stated before, not the same scope
     return key

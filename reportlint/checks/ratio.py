@@ -48,7 +48,7 @@ class Ratio(Check):
         for pct, part, whole in found:
             if not (pct.exact and part.exact and whole.exact and whole.value > 0) or part.family != whole.family:
                 continue
-            if not part.periods == whole.periods == pct.periods:
+            if not st.periods(part) == st.periods(whole) == st.periods(pct):
                 continue  # 去年受理…，今年办结…: counts of different periods are not divided
             actual = 100 * part.value / whole.value
             if abs(actual - pct.value) >= 10 ** -pct.decimals - 1e-9:
