@@ -103,9 +103,29 @@ def statement(rng: random.Random, defective: bool) -> str:
     return f"{head}{lead}{body}。"
 
 
+def attributes(rng: random.Random) -> str:
+    """Parts of different dimensions (党员 / 女 / 35岁以下) overlap: a sum above the total is correct."""
+    total = rng.randint(200, 1500)
+    a, b, c = (rng.randint(total // 3, total - 1) for _ in range(3))
+    return (f"全局共有民警{total}人，其中党员民警{a}人，女民警{b}人，35岁以下民警{c}人。" if rng.random() < 0.5
+            else f"全局共有民警{total}人，其中本科以上学历{a}人、党员{b}人。")
+
+
+def parenthesised(rng: random.Random, defective: bool) -> str:
+    a, b = rng.randint(3, 40), rng.randint(3, 40)
+    total = a + b - rng.randint(1, 2) if defective else a + b + rng.randint(0, 5)
+    return f"全市共有派出所{total}个（其中城区派出所{a}个、农村派出所{b}个），均已完成等级评定。"
+
+
 def grammar(rng: random.Random) -> list[tuple[str, bool]]:
     items = []
     for _ in range(400):
         defective = rng.random() < 0.5
-        items.append((statement(rng, defective), defective))
+        form = rng.random()
+        if form < 0.08 and not defective:
+            items.append((attributes(rng), False))
+        elif form < 0.16:
+            items.append((parenthesised(rng, defective), defective))
+        else:
+            items.append((statement(rng, defective), defective))
     return balanced(items)

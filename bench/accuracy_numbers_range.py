@@ -33,7 +33,7 @@ CHANGES = ["同比增长", "同比上升", "较上年增长", "增幅达", "环�
 def statement(rng: random.Random, defective: bool) -> str:
     value = round(rng.uniform(100.5, 160), rng.choice([0, 1])) if defective else round(rng.uniform(40, 100), 1)
     shown = f"{value:g}%" if rng.random() > 0.1 or value != int(value) else f"百分之{int(value)}"
-    form = rng.randrange(6)
+    form = rng.randrange(8)
     label = rng.choice(RATES)
     verb = rng.choice(["", "为", "达", "达到", "提高至", "提升到", "稳定在"])
     if form == 0:
@@ -47,6 +47,10 @@ def statement(rng: random.Random, defective: bool) -> str:
     if form == 4 and not defective:  # a change may exceed 100 %
         big = round(rng.uniform(100.5, 300), 1)
         return f"电信网络诈骗案件{rng.choice(CHANGES)}{big:g}%，{label}{verb}{shown}。"
+    if form == 5:
+        return f"可网上办理的事项{rng.randint(10, 300)}项，占比为{shown}。"
+    if form == 6:
+        return f"其中网上办理的比重达{shown}，{label}{verb}98%。"
     return f"{label}{verb}{shown}，位居全市前列。"
 
 

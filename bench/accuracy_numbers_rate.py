@@ -64,14 +64,16 @@ def statement(rng: random.Random, defective: bool) -> str:
     if intro.endswith("共") and wn.startswith("共"):
         intro = "全年"
     verb = rng.choice(["", "为", "达", "达到"])
-    form = rng.randrange(4)
+    form = rng.randrange(5)
     if form == 0:
         return f"{intro}{wn}{w}{unit}，{pn}{p}{unit}，{rn}{verb}{pct}。"
     if form == 1:  # the rate before its counts
         return f"{rn}{verb}{pct}，{intro}{wn}{w}{unit}，{pn}{p}{unit}。"
     if form == 2:  # the rate in the next sentence of the paragraph
         return f"{intro}{wn}{w}{unit}，同比下降{rng.randint(1, 9)}%。{pn}{p}{unit}，{rn}{verb}{pct}。"
-    return f"{intro}{wn}{w}{unit}、{pn}{p}{unit}，{rn}{verb}{pct}。"
+    if form == 3:
+        return f"{intro}{wn}{w}{unit}、{pn}{p}{unit}，{rn}{verb}{pct}。"
+    return f"{intro}{wn}{w}{unit}，{pn}{p}{unit}（{rn}{pct}），同比上升{rng.randint(1, 9)}个百分点。"
 
 
 def grammar(rng: random.Random) -> list[tuple[str, bool]]:

@@ -60,7 +60,7 @@ def statement(rng: random.Random, defective: bool) -> str:
     pct = f"百分之{shown}" if rng.random() < 0.08 and decimals == 0 else shown + "%"
     intro = rng.choice(["共", "全年共", "全市共有", "累计", "目前，全市", "总计"])
     verb = "" if intro.endswith(("有", "市")) else rng.choice(["梳理", "有", "统计"])
-    form = rng.randrange(4)
+    form = rng.randrange(7)
     w = cn(rng, whole, 0.1)
     p = cn(rng, part, 0.1)
     if form == 0:
@@ -69,7 +69,14 @@ def statement(rng: random.Random, defective: bool) -> str:
         return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}，占{rng.choice(names)}的{pct}。"
     if form == 2:
         return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}，比例为{pct}。"
-    return f"全市{noun}为{w}{unit}，{part_name}达{p}{unit}，占{rng.choice(names[:-1])}的{pct}。"
+    if form == 3:
+        return f"全市{noun}为{w}{unit}，{part_name}达{p}{unit}，占{rng.choice(names[:-1])}的{pct}。"
+    if form == 4:
+        return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}（占比{pct}）。"
+    if form == 5:
+        return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}、占{pct}。"
+    rise = rng.randint(1, 9)
+    return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}，占比为{pct}，较上年提高{rise}个百分点。"
 
 
 def grammar(rng: random.Random) -> list[tuple[str, bool]]:

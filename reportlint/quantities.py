@@ -59,7 +59,9 @@ CLAUSE_BREAK = regex.compile(r"[，,；;。：:！？!?、\n（(）)【】]")
 # Periods that make two statements about different times; never the report year itself.
 PERIOD = regex.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|上一?年度?|去年|前年|同比|环比|同期|上半年|下半年|前三季度"
-    r"|第?[一二三四1-4]季度|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?|年初|年底|年末|月底|截至\S{0,4}?底")
+    r"|第?[一二三四1-4]季度|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|月份)?[至到—-]\d{1,2}月份?"
+    r"|[一二三四五六七八九十]{1,3}(?:月|月份)?[至到][一二三四五六七八九十]{1,3}月份?"
+    r"|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?|年初|年底|年末|月底|截至\S{0,4}?底")
 # The report year itself: removed from labels, not a distinguishing period.
 REPORT_YEAR = regex.compile(r"今年以来|今年来|今年|全年|本年度?|年内|当年|截至目前|目前|当前")
 SCOPE = regex.compile(r"全(?:市|局|县|区|省|国)(?:公安机关)?|市局本级|本级")

@@ -31,7 +31,10 @@ NOT_A_PART = regex.compile(
     r"破案|破获|侦破|办结|结案|审结|抓获|查处|处理|移送|挽回|追缴|收缴|受理|立案|接报|发现|整改|覆盖|惠及|带动|"
     r"新增|增加|减少|增长|下降|上升|提高|降低)")
 # Parts that may overlap: stages one person or case goes through, outcomes and activities.
-OVERLAPPING = regex.compile(r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|办结|化解|完成|落实|到位")
+# Attributes of people of different dimensions (党员 / 女 / 35岁以下 / 本科以上学历) overlap too.
+OVERLAPPING_WORDS = (r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|办结|化解|完成|落实|到位"
+                     r"|党员|女|岁|学历|本科|大专|研究生|硕士|博士|少数民族")
+OVERLAPPING = regex.compile(OVERLAPPING_WORDS)
 CLAUSE_END = regex.compile(r"[；;。]")
 # A total that names its parts' noun needs no 其中: "全市共有派出所28个，城区派出所12个，…"
 TOTAL_INTRO = regex.compile(r"共|合计|总计|累计")
@@ -212,7 +215,7 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
             continue
         part = before[-1]
         gap = doc.text[part.end:pct.start - len(pct.before)].strip()
-        if gap not in ("", "，", ",", "、"):
+        if gap not in ("", "，", ",", "、", "（", "("):
             continue  # the percentage must follow its count directly: "217项，占…"
         name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
         whole = None
