@@ -157,7 +157,7 @@ def listed_wholes(doc) -> list[Whole]:
                 continue
             if len(parts) == 1 and earlier:
                 continue  # one part after several counts: it may belong to any of them
-            overlapping = any(OVERLAPPING.search(p.label + p.after) for p in parts)
+            overlapping = len(parts) > 1 and any(OVERLAPPING.search(p.label + p.after) for p in parts)
             used.update(p.start for p in parts)
             out.append(Whole(whole, tuple(parts), overlapping=overlapping))
     return out

@@ -39,8 +39,8 @@ class PartsSum(Check):
                       and (self.table or (len(w.parts) == 1) == self.single)]
         for whole in wholes:
             parts = whole.parts
-            if any(self.overlapping.search(p.label + p.after) for p in parts):
-                continue
+            if len(parts) > 1 and any(self.overlapping.search(p.label + p.after) for p in parts):
+                continue  # one part alone is a subset whatever it names
             total_low = sum(p.low for p in parts)
             if self.table:
                 broken = abs(sum(p.value for p in parts) - whole.total.value) > 1e-9
