@@ -47,7 +47,9 @@ SHARE = regex.compile(r"(?:占(?P<whole>(?!比)[^，,；;。]*?)(?:的|之)?(?:�
 GENERIC_WHOLE = regex.compile(r"^(?:总数|总量|全部|所有|总体|总|全|)$")
 WHOLE_PREFIX = regex.compile(r"^(?:全部|所有|总|全)")
 # Where one part of a region or unit is spoken of: two such quantities are not one statement.
-REGION = regex.compile(r"主城区|城区|农村|市区|郊区|(?<![有各全共个])\p{Han}{2}分局")
+# 城区 / 农村 at the head of a clause is a scope; inside a name (“四好农村路”) it is not.
+REGION = regex.compile(r"(?:^|(?<=[，,；;。：:、（(\s“]|其中|在|对))(?:主城区|城区|农村|市区|郊区)(?!路)"
+                       r"|(?<![有各全共个])\p{Han}{2}分局")
 # Words of a table's total row or column.
 TOTAL_CELL = regex.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
 CELL_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
@@ -150,7 +152,7 @@ def listed_wholes(doc) -> list[Whole]:
                     break
                 if kinds and not q.label.endswith(noun):
                     break
-                if separator.group() != "、" and not continues_list(q, first):
+                if separator.group() != "、" and not continues_list(q, first, gap[separator.end():]):
                     break
                 parts.append(q)
             if kinds and len(parts) < 2:
@@ -163,14 +165,15 @@ def listed_wholes(doc) -> list[Whole]:
     return out
 
 
-def continues_list(q: Quantity, first: Quantity) -> bool:
-    """Across a comma, is `q` one more part of the list `first` opened? Yes when its clause is a
-    short name and a number (维持24起, 农村派出所17个), not another statement (破案50起, 同比…)."""
-    if NOT_A_PART.match(q.before):
+def continues_list(q: Quantity, first: Quantity, clause: str) -> bool:
+    """Across a comma, is `q` one more part of the list `first` opened? Yes when its clause (the
+    text from the comma to it) is a short name (维持24起, 农村派出所17个), not another statement
+    (破案50起, 新增高速（一级）公路2600公里, 同比…)."""
+    if NOT_A_PART.match(clause) or NOT_A_PART.match(q.before):
         return False
-    if q.label and first.label and q.label[-1] == first.label[-1]:
+    if q.label and first.label and q.label[-1] == first.label[-1] and len(clause) <= 16:
         return True
-    return len(q.before.strip()) <= 8 and bool(q.label) and not q.after.strip()
+    return len(clause.strip()) <= 8 and bool(q.label) and not q.after.strip()
 
 
 def named_wholes(doc, whole_label, part_label) -> list[Whole]:
