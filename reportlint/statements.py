@@ -398,6 +398,7 @@ YEAR = regex.compile(r"(?:19|20)\d{2}(?=年)")
 STOCK_NOUNS = r"民警|辅警|警力|派出所|警务室|执法办案管理中心|公安检查站|执法勤务机构"
 STOCK_BEFORE = regex.compile(r"(?:共有|现有|拥有|有)(?:在编)?(?:" + STOCK_NOUNS + r")?$")
 STOCK_LABEL = regex.compile(rf"^(?:{STOCK_NOUNS})$")
+STOCK_TOTAL = regex.compile(rf"^({STOCK_NOUNS})(?:总数|总量|总人数)$")
 STOCK_AFTER = regex.compile(rf"^(?:{STOCK_NOUNS})(?![\p{{Han}}]{{0,1}}(?:率|占|的))")
 
 
@@ -429,6 +430,9 @@ def stock_key(doc, q: Quantity) -> str:
     label = regex.sub(r"^(?:现有|拥有|共有|有)", "", q.label)
     if STOCK_LABEL.match(label) and STOCK_BEFORE.search(q.before.rstrip()):
         return label
+    total = STOCK_TOTAL.match(q.label)  # 辅警总数为890名
+    if total:
+        return total.group(1)
     if not q.label:
         m = STOCK_AFTER.match(doc.text[q.end:q.end + 12])
         if m:
