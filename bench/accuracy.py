@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     docs = corpus(not args.no_real)
     rows = [measure(m, rules, docs, random.Random(args.seed), args.show) for m in plugins(args.kind)]
     print(f"documents: {len(docs)}")
-    print("| kind | statements | injected found | recall | false alarms on originals "
+    print("| kind | statements | injected found | recall | findings on untouched originals "
           "| grammar defective found | grammar recall | grammar false findings |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
