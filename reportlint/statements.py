@@ -62,10 +62,6 @@ class Whole:
     exhaustive: bool = False  # a table's 合计: the parts make the total exactly
     overlapping: bool = False  # stages or outcomes: the parts may count one case twice
 
-    @property
-    def proven_excess(self) -> bool:
-        return sum(p.low for p in self.parts) > self.total.high + 1e-9
-
 
 @dataclass(frozen=True)
 class Share:
@@ -291,7 +287,8 @@ def tables(doc) -> tuple[list[list[Quantity]], list[Whole]]:
 
 
 def docx_grids(doc) -> list[dict]:
-    """(row, column) -> (offset, text) of each one-paragraph cell of each .docx table."""
+    """(row, column) -> (offset, text) of each cell of each .docx table; offset -1 for a cell of
+    several paragraphs, which may head a row or column but is never read as a number."""
     cells = getattr(doc.source, "cells", None) or []
     lines: dict[int, dict[tuple[int, int], list[int]]] = {}
     for number, cell in enumerate(cells, 1):
@@ -301,10 +298,8 @@ def docx_grids(doc) -> list[dict]:
     for table in lines.values():
         grid = {}
         for key, numbers in table.items():
-            text = " ".join(doc.line(n).content for n in numbers)
-            grid[key] = (doc.line(numbers[0]).content_start, text if len(numbers) == 1 else "")
-            if len(numbers) > 1:  # a cell of several paragraphs is a header or a note, never a number
-                grid[key] = (doc.line(numbers[0]).content_start, text.replace(" ", ""))
+            text = "".join(doc.line(n).content for n in numbers)
+            grid[key] = (doc.line(numbers[0]).content_start if len(numbers) == 1 else -1, text)
         grids.append(grid)
     return grids
 
@@ -335,7 +330,7 @@ def table_statements(doc, grid):
     text = {key: value[1] for key, value in grid.items()}
     numbers: dict[tuple[int, int], Quantity] = {}
     for key, (offset, cell) in grid.items():
-        m = CELL_NUMBER.match(cell)
+        m = CELL_NUMBER.match(cell) if offset >= 0 else None
         if m:
             numbers[key] = cell_quantity(doc, offset, m)
     col_head = {c: text.get((1, c), "").strip() for c in range(1, cols + 1)}

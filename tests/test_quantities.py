@@ -147,3 +147,25 @@ def test_numerals_keep_the_ordinal_converter_working():
     assert cn_to_number("九十五点五") == (95.5, 1)
     assert cn_to_number("两千") == (2000.0, 0)
     assert cn_to_number("点五") is None
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("新建农村公路2500公里。", "2500公里", "公里"),
+    ("新增光伏装机120万千瓦。", "120万千瓦", "千瓦"),
+    ("治理水土流失面积35平方公里。", "35平方公里", "平方公里"),
+    ("建设高标准农田8万亩。", "8万亩", "亩"),
+])
+def test_units_of_length_area_and_power(text, written, unit):
+    q = only(text)
+    assert (q.text, q.unit) == (written, unit)
+
+
+@pytest.mark.parametrize(("text", "label", "periods"), [
+    ("群众满意率稳定在98%。", "群众满意率", ()),
+    ("行政案件办结率仅为92%。", "行政案件办结率", ()),
+    ("1至11月立刑事案件640起。", "立刑事案件", ("1至11月",)),
+    ("一至三月受理行政案件210起。", "受理行政案件", ("一至三月",)),
+])
+def test_label_and_period_of_a_statement(text, label, periods):
+    q = only(text)
+    assert (q.label, q.periods) == (label, periods)

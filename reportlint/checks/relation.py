@@ -9,11 +9,10 @@ A scope that explains an excess (含往年积案) is left alone.
 
 from __future__ import annotations
 
-from ..statements import nearest, pairs, statements
+from ..statements import pairs, statements
 from . import Check, Hit, register
 
 SCOPES = ("sentence", "paragraph")
-__all__ = ["nearest", "require_scope"]
 
 
 def require_scope(check: Check) -> str:

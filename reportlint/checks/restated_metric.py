@@ -43,8 +43,8 @@ class RestatedMetric(Check):
                 if first.scope and q.scope and first.scope != q.scope or st.region(first) != st.region(q):
                     continue
                 if differ(first, q):
-                    label = q.label or key
-                    yield Hit(q.start, q.end, {"label": label, "first": (first.label or first.scope) + first.text,
+                    first_said = first.label + first.text if first.label else first.scope + first.text + key
+                    yield Hit(q.start, q.end, {"label": q.label or key, "first": first_said,
                                                "first_line": first.line, "value": format_value(q.value) + q.unit})
                     break
             earlier.append(q)
