@@ -36,6 +36,8 @@ OVERLAPPING_WORDS = (r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|�
                      r"|党员|女|岁|学历|本科|大专|研究生|硕士|博士|少数民族")
 OVERLAPPING = regex.compile(OVERLAPPING_WORDS)
 CLAUSE_END = regex.compile(r"[；;。]")
+# A status after a count (60起已破获，50起正在侦办): the counts may be of different levels.
+STATUS = regex.compile(r"^(?:已|正在|尚|未|仍|均|全部|都)")
 # A total that names its parts' noun needs no 其中: "全市共有派出所28个，城区派出所12个，…"
 TOTAL_INTRO = regex.compile(r"共|合计|总计|累计")
 WHOLE_VERB = regex.compile(r"^(?:设立|设有|建成|建有|办理|受理|招录|举办|梳理|开展|承办|现有|拥有|有)")
@@ -131,7 +133,7 @@ def listed_wholes(doc) -> list[Whole]:
             kinds = len(noun) >= 2 and first.label != noun and first.label.endswith(noun) \
                 and TOTAL_INTRO.search(whole.before) and not NOT_A_PART.match(first.before) \
                 and between.replace(first.before, "", 1).strip() in ("，", ",")
-            if "其中" not in between and not between.endswith("中") and (not kinds or whole.start in used):
+            if "其中" not in between and not between.endswith(("中", "中的")) and (not kinds or whole.start in used):
                 continue
             if "其中" not in between and not kinds and between.count("，") + between.count(",") > 1:
                 continue
@@ -167,6 +169,10 @@ def continues_list(q: Quantity, first: Quantity, clause: str) -> bool:
     (破案50起, 新增高速（一级）公路2600公里, 同比…)."""
     if NOT_A_PART.match(clause) or NOT_A_PART.match(q.before):
         return False
+    if not clause.strip() and first.after and q.after and not STATUS.match(first.after) \
+            and not STATUS.match(q.after) and not NOT_A_PART.match(q.after) and \
+            (q.after[:2] == first.after[:2] or len(first.after) <= 4 and len(q.after) <= 4):
+        return True  # parallel clauses: 18个评为一级所，5个评为二级所; 7个优秀，3个达标
     if q.label and first.label and q.label[-1] == first.label[-1] and len(clause) <= 16:
         return True
     return len(clause.strip()) <= 8 and bool(q.label) and not q.after.strip()

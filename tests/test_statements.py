@@ -37,6 +37,10 @@ PHRASINGS = [
     pytest.param("全市共设立派出所28个，城区派出所12个，农村派出所17个。",
                  "全市共设立派出所29个，城区派出所12个，农村派出所17个。",
                  "numbers/parts-exceed-total", id="parts-without-qizhong"),
+    # "N个…中的a个…，b个…": parallel clauses after 中
+    pytest.param("全市22个派出所中的18个评为一级所，5个评为二级所。",
+                 "全市22个派出所中的17个评为一级所，5个评为二级所。",
+                 "numbers/parts-exceed-total", id="parallel-parts-after-zhong"),
     # a single part larger than its whole
     pytest.param("全局共有民警860人，其中党员民警910人。", "全局共有民警960人，其中党员民警910人。",
                  "numbers/part-exceeds-total", id="single-part-over-whole"),
@@ -92,8 +96,10 @@ def test_phrasing_is_caught_and_its_twin_is_silent(wrong, right, rule):
     "人均办理案件6.5起，其中当场办结案件120起。",
     # one part after two counts: it may belong to either
     "全市共有民警464人、辅警520人，其中女民警60人。",
-    # parts that are another statement (破案 after 立案)
+    # parts that are another statement (破案 after 立案), or statuses of different levels
     "共立刑事案件100起，其中电信诈骗案件40起，破案70起。",
+    "共立案100起，其中刑事案件60起已破获，50起正在侦办。",
+    "共立案100起，其中刑事案件60起，50起已破获。",
 ])
 def test_near_misses_stay_silent(text):
     assert rules_fired(text) == []
