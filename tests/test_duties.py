@@ -302,3 +302,29 @@ def test_structure_and_duties_find_the_duty_part_by_the_same_words():
             "二、存在的不足和原因\n执法队伍素质参差不齐，原因是培训不足。\n三、党政主要负责人推进法治建设有关情况\n"
             "局长亲自部署。\n四、2022年工作安排\n强化执法培训。\n某市公安局\n2022年1月20日\n")
     assert not [f for f in run(Document.from_text(text), everything) if f.rule == "structure/missing-part"]
+
+
+def test_a_bureau_part_in_its_own_words_lacks_only_what_it_lacks():
+    text = ("三、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设有关情况\n"
+            "局党委书记、局长切实履行法治建设第一责任人职责，对法治建设重要工作亲自部署、协调、督办。"
+            "一是加强组织领导。调整充实法治公安建设领导小组，主持召开党委会议专题研究法治建设工作5次。"
+            "二是坚持依法决策。严格落实“三重一大”集体决策制度，重大事项均经法制部门审核、法律顾问论证。"
+            "三是带头尊法学法。坚持党委会会前学法制度，全年开展集体学法12次。"
+            "四是认真述法。将履行第一责任人职责情况列入年终述职内容，在全县政法系统述职述法会上专题述法。\n")
+    (personally,) = findings(Document.from_text(text))
+    assert personally.rule == "duties/personally" and "“重大问题亲自过问”" in personally.message
+
+
+def test_duties_inside_the_first_part_with_decisions_in_the_next_sub_part():
+    text = ("一、主要举措和成效\n（一）坚持党的领导，压实法治建设责任。局主要负责人认真履行推进法治建设第一责任人职责，"
+            "将法治建设纳入全局重点工作计划，与公安业务工作同部署、同推进、同考核。局长亲自部署、过问和督办重大执法问题整改，"
+            "全年主持召开局党委会研究法治工作6次，带头学习习近平法治思想，参加党委理论学习中心组专题学习4次。\n"
+            "（二）健全依法决策机制。出台重大行政决策程序规定，全年7项重大决策事项均经合法性审查。\n"
+            "二、存在的不足和原因\n执法监督效能有待提升，原因在于信息化手段运用不足。\n")
+    doc = Document.from_text(text)
+    (coverage,) = findings(doc, "duties/coverage")
+    assert "未写明“述法”" in coverage.message
+    assert "“依法决策”写在第3行“一、主要举措和成效（二）健全依法决策机制”中" in coverage.message
+    assert "带头学法" not in coverage.message and "纳入规划" not in coverage.message
+    (personally,) = findings(doc, "duties/personally")
+    assert "“重点环节亲自协调”" in personally.message

@@ -9,10 +9,13 @@ heading, and holds no sentence (no 。！？): "专栏浏览次数达12万次。
 `blocks` are regular expressions a whole line must match, or a run of short consecutive
 lines joined by line breaks (which a space class spans): the copy often splits one strip of
 page furniture into one line per word (【字号：/加大/还原/减小/】, 首页/>/政务信息/>/要闻,
-来源：/日报). The longest run that matches wins; every line of it is debris. One finding per
+来源：/日报). Every line of a run a block matches is debris. One finding per
 line, spanning it; `fix: delete-line` removes it."""
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
@@ -23,7 +26,6 @@ from .phrases import SHARED
 SENTENCE_END = regex.compile(r"[。！？]")
 # A line of a split strip is one word or field of it; a longer line is text.
 BLOCK_LINE_MAX = 40
-BLOCK_RUN_MAX = 12
 MARKER_SHOWN = 30
 
 
@@ -38,7 +40,8 @@ class DebrisLine(Check):
         SHARED.add(self.phrases)
         self.patterns = [compile_regex(f"params.patterns[{i}]", source, regex.MULTILINE)
                          for i, source in enumerate(self.string_list("patterns", []))]
-        self.blocks = [compile_regex(f"params.blocks[{i}]", source, regex.DOTALL)
+        # a block starts at a line's start and ends at a line's end
+        self.blocks = [compile_regex(f"params.blocks[{i}]", f"(?<![^\n])(?:{source})(?![^\n])", regex.DOTALL)
                        for i, source in enumerate(self.string_list("blocks", []))]
         if not self.phrases and not self.patterns and not self.blocks:
             raise ParamError("params.phrases", "phrases、patterns 与 blocks 至少要有一项")
@@ -56,26 +59,30 @@ class DebrisLine(Check):
                 and not SENTENCE_END.search(line.content))
 
     def block_lines(self, doc, headings) -> dict[int, str]:
-        """Line number -> the furniture text it belongs to, for runs of lines matching `blocks`."""
+        """Line number -> the furniture text it belongs to, for runs of lines matching `blocks`.
+        Each stretch of consecutive candidate lines is scanned once per block."""
         out: dict[int, str] = {}
-        lines = [line for line in doc.lines if not line.blank]  # a blank line does not end a strip
-        i = 0
-        while i < len(lines):
-            run = []
-            for line in lines[i:i + BLOCK_RUN_MAX]:
-                if not self.candidate(line, headings):
-                    break
-                run.append(line)
-            matched = 0
-            for k in range(len(run), 0, -1):
-                joined = "\n".join(line.content for line in run[:k])
-                if any(b.fullmatch(joined, timeout=TIMEOUT_SECONDS) for b in self.blocks):
-                    matched = k
-                    break
-            for line in run[:matched]:
-                out[line.number] = joined.replace("\n", " ")
-            i += matched or 1
+        stretch: list = []
+        for line in [*doc.lines, None]:
+            if line is not None and line.blank:
+                continue  # a blank line does not end a strip
+            if line is not None and self.candidate(line, headings):
+                stretch.append(line)
+                continue
+            if stretch:
+                self.scan(stretch, out)
+            stretch = []
         return out
+
+    def scan(self, stretch, out: dict[int, str]) -> None:
+        text = "\n".join(line.content for line in stretch)
+        starts = list(accumulate((len(line.content) + 1 for line in stretch[:-1]), initial=0))
+        for block in self.blocks:
+            for m in block.finditer(text, timeout=TIMEOUT_SECONDS):
+                if m.end() > m.start():
+                    first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1
+                    for line in stretch[first:last + 1]:
+                        out.setdefault(line.number, m.group().replace("\n", " "))
 
     def check(self, doc):
         headings = {h.line.number for h in doc.headings}
