@@ -194,7 +194,7 @@ def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
 def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bool]:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
     Returns (whether anything changed or would, whether a draft could not be fixed)."""
-    from .fix import fix_source, original_text, unified_diff, write_atomically
+    from .fix import ReadOnlyDraft, fix_source, original_text, unified_diff, write_atomically
     from .load import load
 
     total, failed = 0, False
@@ -217,12 +217,16 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
         if not after.strip():
             click.echo(f"reportlint: 提示：{path}: 修复后将不剩任何文字，未修改该文件", err=True)
             continue
-        total += count
         if not write:
+            total += count
             click.echo(unified_diff(path, before, after), nl=False)
             continue
         try:
             write_atomically(path, after, source.encoding)
+            total += count  # counted once written: a refused or failed write fixed nothing
+        except ReadOnlyDraft as exc:
+            click.echo(f"reportlint: 错误：{exc}", err=True)
+            failed = True
         except (OSError, UnicodeEncodeError) as exc:
             click.echo(f"reportlint: 错误：{path}: 无法写入修复后的文件：{exc}", err=True)
             failed = True

@@ -7,9 +7,13 @@ second --fix run changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import signal
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import regex
@@ -79,16 +83,79 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + NO_NEWLINE for line in lines)
 
 
-def write_atomically(path: str, text: str, encoding: str) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written draft."""
-    target = Path(path)
-    data = encode(text, encoding)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+class ReadOnlyDraft(OSError):
+    """A draft whose permissions say it must not be changed: --fix leaves it alone."""
+
+
+@contextlib.contextmanager
+def terminate_as_exit():
+    """Turn SIGTERM into SystemExit while a draft is being written, so the temporary file is
+    removed by the same except-path as Ctrl-C (SIGKILL cannot be caught by anyone)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        with os.fdopen(fd, "wb") as handle:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def write_atomically(path: str, text: str, encoding: str) -> None:
+    """Write the fixed draft as an edit of the same file, never a half-written one.
+
+    - A symlink: its target is fixed and the link kept.
+    - A read-only file (no write bit, or not writable by this user) is refused.
+    - Normally: a temporary copy in the target's folder, given the target's mode and owner, is
+      renamed over it (atomic: a reader sees the old or the new draft, nothing between).
+    - Where a rename would lose something — the file has other hard links, or its owner cannot be
+      given to the copy — the verified temporary copy is written back into the file in place, and
+      the old bytes restored if that write fails."""
+    target = Path(os.path.realpath(path))
+    info = target.stat()
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnlyDraft(f"{path} 是只读文件，未修改；如需修复请先取消只读")
+    data = encode(text, encoding)
+    with terminate_as_exit():
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, info.st_mode & 0o7777)
+            if info.st_nlink == 1 and give_owner(tmp, info):
+                os.replace(tmp, target)
+                return
+            if Path(tmp).read_bytes() != data:
+                raise OSError(f"{path}: 临时文件校验失败，未修改")
+            write_in_place(target, data)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def give_owner(tmp: str, info: os.stat_result) -> bool:
+    """Give the temporary copy the target's owner and group; False when this user cannot."""
+    if (info.st_uid, info.st_gid) == (os.getuid(), os.getgid()):
+        return True
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite the file's own bytes (same inode: hard links, owner and mode kept)."""
+    old = target.read_bytes()
+    with open(target, "r+b") as handle:
+        try:
             handle.write(data)
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:
+            handle.seek(0)
+            handle.write(old)
+            handle.truncate()
+            raise
