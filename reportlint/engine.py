@@ -13,6 +13,7 @@ import yaml
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError
+from .safe_regex import budget as regex_budget
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -264,7 +265,8 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
     findings = set()
     for rule in rules:
         try:
-            hits = list(rule.check.check(doc))
+            with regex_budget():
+                hits = list(rule.check.check(doc))
         except TimeoutError:
             if diagnostics is not None:
                 diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
+from ..safe_regex import PatternTooLarge, compile_bounded
 
 KINDS: dict[str, type[Check]] = {}
 _MISSING = object()
@@ -144,8 +145,11 @@ def build(kind: type[Check], params: dict, fix: str | None) -> Check:
 
 
 def compile_regex(field: str, source: str, flags: int = 0):
+    """A pattern from a pack or configuration: bounded in size, searched under a time budget."""
     try:
-        return regex.compile(source, flags)
+        return compile_bounded(source, flags)
+    except PatternTooLarge as exc:
+        raise ParamError(field, str(exc)) from None
     except regex.error as exc:
         raise ParamError(field, f"正则表达式无效：{exc}") from None
 
