@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -96,3 +100,67 @@ def test_pack_with_a_huge_repetition_is_a_one_line_error_naming_the_field(cli, t
     assert time.monotonic() - start < 5
     assert run.code == 2 and "params.pattern" in run.err and "team/pattern" in run.err
     assert len(run.err.strip().splitlines()) == 1
+
+
+def test_an_internal_error_on_one_draft_is_reported_for_it_and_the_others_are_linted(cli, tmp_path, monkeypatch):
+    from reportlint import runner
+
+    real = runner.lint_source
+
+    def breaks_on_one(source, plan, diagnostics=None):
+        if source.path.endswith("broken.txt"):
+            raise RuntimeError("boom")
+        return real(source, plan, diagnostics)
+
+    monkeypatch.setattr(runner, "lint_source", breaks_on_one)
+    for name in ("a.txt", "broken.txt", "c.txt"):
+        (tmp_path / name).write_text("材料中“的的”出现。\n", encoding="utf-8")
+    run = cli("check", "--select", "hygiene/doubled-char", tmp_path)
+    assert run.code == 3
+    assert "a.txt" in run.out and "c.txt" in run.out and "broken.txt" not in run.out
+    assert "broken.txt" in run.err and "内部错误" in run.err and "Traceback" not in run.err
+
+
+def processes_mentioning(marker: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                    if marker.encode() in handle.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find left-over workers")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupting_a_parallel_run_stops_it_at_once_and_leaves_no_worker(tmp_path, sig):
+    from conftest import SEEDS
+
+    folder = tmp_path / f"drafts-{sig.name}"
+    folder.mkdir()
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 10
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "reportlint", "check", "--jobs", "4", str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.5)  # the workers are busy by now
+    assert len(processes_mentioning(str(folder))) > 1
+    start = time.monotonic()
+    process.send_signal(sig)
+    process.wait(timeout=20)
+    assert time.monotonic() - start < 3
+    deadline = time.monotonic() + 3
+    while processes_mentioning(str(folder)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_mentioning(str(folder)) == []
+    assert b"Traceback" not in process.stderr.read()
+
+
+def test_jobs_are_capped_at_four_workers_a_core():
+    from reportlint.runner import capped_jobs, default_jobs
+
+    assert capped_jobs(150) == min(150, 4 * default_jobs())
+    assert capped_jobs(1) == 1 and capped_jobs(None) == default_jobs()
