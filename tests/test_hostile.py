@@ -164,3 +164,47 @@ def test_jobs_are_capped_at_four_workers_a_core():
 
     assert capped_jobs(150) == min(150, 4 * default_jobs())
     assert capped_jobs(1) == 1 and capped_jobs(None) == default_jobs()
+
+
+def pack_rule(**changes) -> str:
+    import yaml
+
+    rule = {"id": "x/rule", "kind": "pattern", "severity": "error", "message": "m", "why": "w",
+            "params": {"pattern": "(a)"}, "examples": {"bad": ["a"], "good": ["b"]}}
+    rule.update(changes)
+    return yaml.safe_dump({"rules": [rule]}, allow_unicode=True)
+
+
+SECRET = "root:$6$TOKEN-4f9a2c:19000:0:99999:7:::"
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    (pack_rule(id="x rule\x1b]0;owned\x07"), "字段 id"),
+    (pack_rule(id="no-slash"), "字段 id"),
+    (pack_rule(severity=SECRET), "字段 severity"),
+    (pack_rule(kind=SECRET), "字段 kind"),
+    (pack_rule(params={"pattern": "(a)", "group": True}), "params.group"),
+    (pack_rule(params={"pattern": "(a)", "group": -1}), "params.group"),
+    (pack_rule(kind="repeated_line", params={"min_length": float("nan")}), "params.min_length"),
+    (pack_rule(fix="\\2"), "字段 fix"),
+    ("\n".join([SECRET, "daemon:*:19000:0:99999:7:::", "bin:*:19000:0:99999:7:::"]) + "\n", "字段"),
+])
+def test_a_hostile_pack_is_refused_in_one_line_that_quotes_none_of_its_values(cli, tmp_path, text, field):
+    pack = tmp_path / "team.yaml"
+    pack.write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", "--rules", pack, draft)
+    assert run.code == 2 and field in run.err and len(run.err.strip().splitlines()) == 1
+    assert "TOKEN" not in run.err and "daemon" not in run.err and "\x1b" not in run.err and "owned" not in run.err
+
+
+def test_a_configuration_that_drops_the_group_a_fix_refers_to_is_refused(cli, tmp_path):
+    pack = tmp_path / "team.yaml"
+    pack.write_text(pack_rule(fix="\\1"), encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("rules: [team.yaml]\nparams: {x/rule: {pattern: a}}\n",
+                                               encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文a。\n", encoding="utf-8")
+    run = cli("check", draft)
+    assert run.code == 2 and "x/rule" in run.err and "fix" in run.err
