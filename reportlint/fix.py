@@ -7,6 +7,7 @@ second --fix run changes nothing."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import os
@@ -28,29 +29,45 @@ def original_text(source: Source) -> str:
     return "".join(line + end for line, end in zip(source.lines, endings, strict=True))
 
 
-def to_original(source: Source, offset: int) -> int:
-    """Map an offset in the "\\n"-joined text to the same place in the file's text."""
-    endings = source.newlines or ["\n"] * len(source.lines)
-    pos_joined = pos_orig = 0
-    for line, end in zip(source.lines, endings, strict=True):
-        if offset <= pos_joined + len(line):
-            return pos_orig + offset - pos_joined
-        pos_joined += len(line) + 1
-        pos_orig += len(line) + len(end)
-    return pos_orig
+class OffsetMap:
+    """Offsets in the "\\n"-joined text -> the same places in the file's own text (whose line
+    endings may be \\r\\n or \\r). Built once per pass; each lookup is a binary search, so
+    applying many edits stays linear in the draft."""
+
+    def __init__(self, source: Source):
+        endings = source.newlines or ["\n"] * len(source.lines)
+        self.joined, self.original = [], []  # where each line starts, in either text
+        pos_joined = pos_orig = 0
+        for line, end in zip(source.lines, endings, strict=True):
+            self.joined.append(pos_joined)
+            self.original.append(pos_orig)
+            pos_joined += len(line) + 1
+            pos_orig += len(line) + len(end)
+        self.lengths = [len(line) for line in source.lines]
+
+    def __call__(self, offset: int) -> int:
+        i = bisect.bisect_right(self.joined, offset) - 1
+        if i < 0:
+            return 0
+        # an offset on a line's "\\n" (or past the last line) maps to the end of that line
+        return self.original[i] + min(offset - self.joined[i], self.lengths[i])
 
 
 def apply_edits(source: Source, edits) -> str:
     """The file's text with non-overlapping edits applied (the first of two overlapping wins)."""
+    to_original = OffsetMap(source)
     text = original_text(source)
     chosen, last_end = [], -1
     for start, end, replacement in sorted(set(edits)):
         if start >= last_end:
-            chosen.append((to_original(source, start), to_original(source, end), replacement))
+            chosen.append((to_original(start), to_original(end), replacement))
             last_end = max(end, start + 1) if start == end else end
-    for start, end, replacement in reversed(chosen):
-        text = text[:start] + replacement + text[end:]
-    return text
+    pieces, pos = [], 0
+    for start, end, replacement in chosen:  # one pass: no quadratic re-slicing of a long draft
+        pieces += [text[pos:start], replacement]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def fix_source(source: Source, lint) -> tuple[str, int]:
