@@ -113,6 +113,7 @@ def test_the_debris_forms_not_caught_before(line):
     "首页改版后，“警察叔叔”APP新增服务事项12项",
     "今天是我们全面推进法治公安建设的关键一年，星期例会制度坚持不断。",
     "2022年1月20日",
+    "时间：2021年5月6日",  # a meeting's date in a table, not the page's time stamp
     "大",
 ])
 def test_report_text_near_the_debris_forms_is_silent(line):
