@@ -1,11 +1,16 @@
-"""`coverage`: does a report part mention enough of a set of elements, each with its phrasings?
+"""`coverage`: does a report part write each required element, each with its phrasings?
 
 Built for the third statutory part of the annual report (the principal's 第一责任人 duties), but
 every list lives in the rule's params. The part is found by its heading title; when a draft has
 no such part, its content is looked for inside other parts by anchor phrases (PartLocator, also
 used by the `vague_section` and `part_elsewhere` kinds). Matching is one Aho-Corasick pass over
 the part's text, with layout spaces, 、 and quotes removed first so that 亲自研究、部署 and
-重要工作“亲自部署” match the plain phrasings.
+重要工作“亲自部署” match the plain phrasings, plus each element's regular expressions for the
+phrasings with words in between (纳入全局重点工作计划, 主持召开党委会议研究部署). A word that
+governs a list (`spread`: 亲自部署、协调、督办) is written before each verb of it first.
+
+Only `required` elements are reported missing, as a reviewer reads the part: a missing one that
+the draft writes in another part is pointed at there (`look_elsewhere`), not called missing.
 """
 
 from __future__ import annotations
