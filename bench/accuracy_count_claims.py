@@ -87,6 +87,7 @@ def layouts(items: list[str], claim: str, rng: random.Random, quoted: bool) -> l
         (f"{intro}{verb}{q}：" + "；".join(f"{i + 1}.{x}" for i, x in enumerate(items)) + "。", False),
         (f"{intro}{verb}{q}：" + "；".join(f"{chr(0x2460 + i)}{x}" for i, x in enumerate(items)) + "。", False),
         (f"{intro}重点抓好以下{q}：\n" + "\n".join(f"{o}是{x}。" for o, x in zip(ORD, items, strict=False)), False),
+        (f"［{rng.randint(1, 30)}］{q}：\n{'、'.join(items)}。", False),  # a note explaining a name
     ]
     if not quoted:  # a quoted name tied to a list only by a colon or by 等/adjacency
         out += [

@@ -188,6 +188,8 @@ def marker_style(m) -> str:
 def run_length(values: list[int], start: int = 0) -> int | None:
     """How many items a run of ordinals numbers, tolerating a wrong ordinal (1 2 2 4 is four items);
     None when the numbering jumps so far that it cannot be read as one list."""
+    if start == 0 and len(values) < 2:
+        return None  # a single 一是 is not yet a list (the rest may be written 其次…, 此外…)
     prev = start
     for v in values:
         if not prev <= v <= prev + 2 or v == 0:
@@ -321,6 +323,11 @@ class CountClaim(Check):
                 kind = "heading"
             elif ENUM_FIRST.match(nxt.content):
                 kind = "enum-next"
+            elif COLON_TIE.fullmatch(gap.rstrip(" \u3000")):
+                # 九大行动：⏎A行动、B行动…。 — a paragraph that is nothing but the list
+                found = list_after_colon(nxt.content)
+                whole = not regex.search(rf"[{SENTENCE_SEP}]", nxt.content.rstrip("。"))
+                return found if found and whole else None
             else:
                 return None
         if not close_enough(gap, in_title) or any(c.start() < end + offset for c in later):
