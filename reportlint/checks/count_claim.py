@@ -285,7 +285,7 @@ class CountClaim(Check):
             if count:
                 return (count, NOT_MORE if text.endswith("等") else EXACT), "括号中列出的"
         colon = COLON_TIE.match(content, end)
-        if colon and not regex.search(rf"[{SENTENCE_SEP}{CLAUSE_SEP}]", colon.group()[:-1]):
+        if colon:
             inline = list_after_colon(content[colon.end() :])
             if inline:
                 return inline, "其后列出的"
