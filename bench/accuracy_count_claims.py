@@ -83,11 +83,13 @@ def layouts(items: list[str], claim: str, rng: random.Random, quoted: bool) -> l
         (f"{intro}{verb}{q}：{enum}", False),
         (f"{intro}{verb}{q}如下：{long_enum}", False),
         (f"{intro}{verb}{q}：" + rng.choice(["、", "；"]).join(items) + "。", False),
+        (f"{intro}{verb}{q}：{'、'.join(items)}{tail}", False),
         (f"{intro}{verb}{q}：" + "；".join(f"（{ORD[i]}）{x}" for i, x in enumerate(items)) + "。", False),
         (f"{intro}{verb}{q}：" + "；".join(f"{i + 1}.{x}" for i, x in enumerate(items)) + "。", False),
         (f"{intro}{verb}{q}：" + "；".join(f"{chr(0x2460 + i)}{x}" for i, x in enumerate(items)) + "。", False),
         (f"{intro}重点抓好以下{q}：\n" + "\n".join(f"{o}是{x}。" for o, x in zip(ORD, items, strict=False)), False),
         (f"［{rng.randint(1, 30)}］{q}：\n{'、'.join(items)}。", False),  # a note explaining a name
+        (f"{intro}{verb}{q}：" + "；".join(f"第{ORD[i]}，{x}" for i, x in enumerate(items)) + "。", False),
     ]
     if not quoted:  # a quoted name tied to a list only by a colon or by 等/adjacency
         out += [

@@ -57,9 +57,12 @@ COLON_TIE = regex.compile(r"\p{Han}{0,6}?[：:]")
 MARKER = regex.compile(
     r"(?:(?<=^|[。；;：:，,！？!?\s])(?P<a>\d{1,2})(?P<as>[、.．])(?!\d))"
     r"|(?P<p>[（(])(?P<b>\d{1,2})[）)]|(?P<c>[①-⑳])|[（(](?P<d>[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?<=^|[。；;：:！？!?\s])第(?P<e>[一二三四五六七八九十]{1,3})(?=[，,、])"
 )
 ORDINAL_ONLY = regex.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)]?\s*$")
 ENUM_FIRST = regex.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
+# top-level headings that are parts of the report, not items of a list of work done
+REPORT_PART = regex.compile(r"存在|不足|短板|差距|下一步|下步|打算|工作思路|工作安排|工作计划|第一责任人|主要负责人")
 GLOSS = regex.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
 
 
@@ -167,8 +170,15 @@ def list_after_colon(text: str) -> tuple[int, str] | None:
     parts = top_level_split(body, "；;")
     if len(parts) > 1:
         return (len(parts), sure) if all(p.strip() for p in parts) else None
-    if regex.search(r"[，,]", body):
-        return None  # commas inside: the 、 may join words of one item
+    clauses = top_level_split(body, "，,")
+    if len(clauses) > 1:
+        # ：A、B、C、D，实现…: the list is the first clause when the others hold no 、 (else the 、
+        # may join words of items separated by commas)
+        if any("、" in c for c in clauses[1:]) or len(top_level_split(clauses[0], "、")) < 3:
+            return None
+        body, sure = clauses[0].rstrip(), EXACT
+        if body.endswith("等"):
+            body, sure = body.removesuffix("等"), NOT_MORE
     count = count_items(body)
     return (count, sure) if count else None
 
@@ -176,13 +186,16 @@ def list_after_colon(text: str) -> tuple[int, str] | None:
 def marker_value(m) -> int:
     if m.group("c"):
         return ord(m.group("c")) - ord("①") + 1
-    if m.group("d"):
-        return cn_to_int(m.group("d")) or 0
+    if m.group("d") or m.group("e"):
+        return cn_to_int(m.group("d") or m.group("e")) or 0
     return int(m.group("a") or m.group("b"))
 
 
 def marker_style(m) -> str:
-    return "c" if m.group("c") else "d" if m.group("d") else "p" if m.group("p") else m.group("as")
+    for style in ("c", "d", "e", "p"):
+        if m.group(style):
+            return style
+    return m.group("as")
 
 
 def run_length(values: list[int], start: int = 0) -> int | None:
@@ -423,7 +436,8 @@ def enumeration_count(doc, start: int) -> tuple[int, str] | None:
 def heading_count(doc, first) -> tuple[int, str] | None:
     """The run of headings from `first` among its siblings, up to where their numbering restarts. A
     run of sub-headings is the claim's list; the report's own parts (一、二、… at its top) go on past
-    any list (存在问题, 下一步打算), so there only having fewer is wrong."""
+    the list (存在问题, 下一步打算): it ends at the first of those, and where none is named only
+    having fewer headings than claimed is wrong."""
     for section in doc.root.walk():
         siblings = [c.heading for c in section.children if c.level == first.level]
         if first in siblings:
@@ -432,6 +446,9 @@ def heading_count(doc, first) -> tuple[int, str] | None:
             run = run[:restart]
             if run_length([h.ordinal for h in run]) is None:
                 return None
-            top = first.level == 1 and section.heading is None
-            return len(run), (NOT_FEWER if top else EXACT)
+            if first.level > 1 or section.heading is not None:
+                return len(run), EXACT
+            # the report's own parts: the list ends where its shortfalls, plan or duties part begins
+            end = next((i for i, h in enumerate(run) if REPORT_PART.search(h.title)), None)
+            return (end, EXACT) if end else (len(run), NOT_FEWER)
     return None
