@@ -4,8 +4,9 @@ A claim is compared with a list only when the list enumerates what the claim cou
 - a list right before it: A、B、C四项措施 / “A”“B”“C”3种模式 / A、B和C等“三项制度” / A、B、C“三级审核”机制;
 - its members in brackets right after it: “三项制度”（A、B、C）;
 - a list tied to it, after a colon or opening its sentence's next clause: 四项措施：A、B、C。/ A；B；C。/
-  一是…四是 / 1、…4、 / （一）…（四） / ①…④, in its paragraph or on the following lines (then also
-  a run of headings under a heading or intro that makes the claim).
+  一是…四是 / 1、…4、 / （一）…（四） / ①…④ / 第一，…第四，, in its paragraph or on the following
+  lines (a run of sub-headings; the next paragraph when it is nothing but a 、-list, as in notes).
+  Wrong ordinals do not change the count: 一是…二是…二是…四是 lists four items.
 Not a list of what is counted (issue #11): a list closed before the claim (A、B等重点领域提出18条举措),
 one ending in the verb whose object the claim is (成立…指挥部、出台20条举措), a claim that is itself a
 member of a list (统筹推进A和“四项重点任务” / 文化建设“八项工程”等), a count inside a name (“五个一工程”,
