@@ -210,3 +210,29 @@ def test_a_configuration_that_drops_the_group_a_fix_refers_to_is_refused(cli, tm
     draft.write_text("正文a。\n", encoding="utf-8")
     run = cli("check", draft)
     assert run.code == 2 and "x/rule" in run.err and "fix" in run.err
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "symlink"])
+def test_a_configuration_cannot_load_a_pack_from_outside_its_folder(cli, tmp_path, how):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(f"{SECRET}: 1\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    name = {"relative": "../elsewhere.yaml", "absolute": str(outside), "symlink": "packs/team.yaml"}[how]
+    if how == "symlink":
+        (repo / "packs").mkdir()
+        (repo / "packs" / "team.yaml").symlink_to(outside)
+    (repo / ".reportlint.yaml").write_text(f"rules: ['{name}']\n", encoding="utf-8")
+    (repo / "draft.txt").write_text("正文。\n", encoding="utf-8")
+    run = cli("check", repo / "draft.txt")
+    assert run.code == 2 and "rules[0]" in run.err and "目录之内" in run.err
+    assert "TOKEN" not in run.err and "elsewhere" not in run.err
+
+
+def test_a_pack_inside_the_configurations_folder_is_loaded(cli, tmp_path):
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "team.yaml").write_text(pack_rule(), encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("rules: [packs/team.yaml]\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("正文a。\n", encoding="utf-8")
+    run = cli("check", "--select", "x", tmp_path / "draft.txt")
+    assert run.code == 1 and "x/rule" in run.out
