@@ -101,6 +101,10 @@ def layouts(items: list[str], claim: str, rng: random.Random, quoted: bool) -> l
             (f"一、落实{claim}\n" + "\n".join(f"（{ORD[i]}）{x}\n开展专项检查。" for i, x in enumerate(items)), False),
             (f"一、执法规范化建设\n{intro}重点抓了以下{claim}：\n"
              + "\n".join(f"（{ORD[i]}）{x}。开展专项检查。" for i, x in enumerate(items)), False),
+            (f"一年来，{intro}重点抓了{claim}工作：\n"
+             + "\n".join(f"{ORD[i]}是{x}。\n围绕这项工作，全年开展专项检查{i + 3}次。" for i, x in enumerate(items)),
+             False),
+            (f"规划突出了以下{claim}。\n" + "\n".join(f"（{ORD[i]}）{x}。" for i, x in enumerate(items)), False),
             (f"{intro}重点做好以下{claim}的工作：\n" + "\n".join(f"{i + 1}.{x}。" for i, x in enumerate(items)), False),
             # the report's own top-level parts follow the list (二、存在的问题): more headings prove nothing
             (f"2025年主要做了以下{claim}工作：\n" + "\n".join(f"{ORD[i]}、{x}" for i, x in enumerate(items))

@@ -87,6 +87,14 @@ def test_claim_against_its_list(wrong, right, claim, count):
     # a note: the claim and a colon, the next paragraph nothing but the list
     ("［7］三大行动：\n专项整治行动、清源断流行动、平安护航行动、净网行动。",
      "［7］四大行动：\n专项整治行动、清源断流行动、平安护航行动、净网行动。"),
+    # items that open paragraphs, with body paragraphs between them
+    ("一年来，重点抓了三个方面工作：\n一是深化执法公开。\n全年公开执法信息2万条。\n二是严格案件审核。\n"
+     "审核案件1200起。\n三是强化执法监督。\n开展评查10次。\n四是夯实执法保障。\n建成办案中心5个。",
+     "一年来，重点抓了四个方面工作：\n一是深化执法公开。\n全年公开执法信息2万条。\n二是严格案件审核。\n"
+     "审核案件1200起。\n三是强化执法监督。\n开展评查10次。\n四是夯实执法保障。\n建成办案中心5个。"),
+    # 以下…。 announces the sub-headings that follow
+    ("规划突出了以下三个方面。\n（一）深化执法公开。\n（二）严格案件审核。\n（三）强化执法监督。\n（四）夯实执法保障。",
+     "规划突出了以下四个方面。\n（一）深化执法公开。\n（二）严格案件审核。\n（三）强化执法监督。\n（四）夯实执法保障。"),
     # the report's own parts after the list: it ends where 存在的问题 begins
     ("2025年主要做了以下四个方面工作：\n一、深化执法公开\n二、严格案件审核\n三、强化执法监督\n四、存在的问题和不足\n五、下一步工作打算",
      "2025年主要做了以下三个方面工作：\n一、深化执法公开\n二、严格案件审核\n三、强化执法监督\n四、存在的问题和不足\n五、下一步工作打算"),
@@ -149,6 +157,20 @@ def test_a_claim_after_another_claim_reads_only_its_own_list():
 def test_a_single_item_is_not_yet_a_list():
     # 其次、此外 may carry on what 一是 began: nothing to count with confidence
     assert claims("开展两项活动，一是练兵比武。其次，组织岗位培训。") == []
+
+
+def test_a_body_paragraph_list_ends_at_a_heading():
+    # 二是 under the next heading begins another list: three items, not four
+    text = ("一、主要工作\n重点抓了三个方面：\n一是深化执法公开。\n公开信息2万条。\n二是严格案件审核。\n"
+            "三是强化执法监督。\n二、存在的问题\n一是基础薄弱。\n二是保障不足。")
+    assert claims(text) == []
+    assert len(claims(text.replace("三个方面", "四个方面"))) == 1
+
+
+def test_a_list_right_after_another_claim():
+    # …等6个整治项目和A、B两个专项项目: the 和 joins the two claims, the second list has two items
+    assert claims("深化校园餐、农村集体三资管理等6个整治项目和食品安全、安居工程2个专项项目。") == []
+    assert len(claims("深化校园餐、农村集体三资管理等6个整治项目和食品安全、安居工程3个专项项目。")) == 1
 
 
 def test_words_holding_he_ji_yu_are_not_conjunctions():

@@ -62,6 +62,8 @@ MARKER = regex.compile(
 )
 ORDINAL_ONLY = regex.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)]?\s*$")
 ENUM_FIRST = regex.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
+# 以下四个方面 / 如下三项: the claim announces the lines that follow
+FOLLOWING = regex.compile(r"(?:以下|如下)[^，,；;。]{0,12}$")
 # top-level headings that are parts of the report, not items of a list of work done
 REPORT_PART = regex.compile(r"存在|不足|短板|差距|下一步|下步|打算|工作思路|工作安排|工作计划|第一责任人|主要负责人")
 GLOSS = regex.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
@@ -285,7 +287,10 @@ class CountClaim(Check):
         begin = heading.title_start - line.content_start if heading else 0
         begin = max(begin, sentence_start(content, start), previous.end() if previous else 0)
         if start > begin:
-            found = list_before(content[begin:start])
+            before = content[begin:start]
+            if previous and begin == previous.end():
+                before = regex.sub(rf"^(?:{CONJ.pattern})", "", before)  # …6个项目和A、B2个项目
+            found = list_before(before)
             if found:
                 return found, "前面列举的"
         gloss = GLOSS.match(content, end)
@@ -331,7 +336,9 @@ class CountClaim(Check):
             if nxt is None:
                 return None
             offset, gap = len(rest), rest
-            opens_list = gap.rstrip(" \u3000").endswith(("：", ":")) or in_title
+            tail = gap.rstrip(" \u3000")
+            opens_list = tail.endswith(("：", ":")) or in_title or (
+                FOLLOWING.search(content[:end]) is not None and regex.fullmatch(r"\p{Han}{0,6}[。]?", tail))
             first = headings.get(nxt.number)
             if first and first.ordinal == 1 and opens_list and (heading is None or first.level > heading.level):
                 kind = "heading"
@@ -420,18 +427,27 @@ def marker_count(doc, line, text: str) -> tuple[int, str] | None:
 
 
 def enumeration_count(doc, start: int) -> tuple[int, str] | None:
-    """The items of the 一是… block that starts at `start`, however its ordinals are written."""
+    """The items of the 一是… list that starts at `start`, however its ordinals are written. A list
+    whose items open paragraphs may have body paragraphs between them (一是…⏎正文⏎二是…): it goes
+    on with the next block that opens a paragraph and continues its numbering, up to a heading."""
     blocks = doc.enumerations
-    for k, block in enumerate(blocks):
-        if block.items[0].start != start:
-            continue
-        if run_length([item.ordinal for item in block.items]) is None:
-            return None
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if nxt and nxt.suffix == block.suffix and nxt.items[0].ordinal == block.items[-1].ordinal + 1:
-            return None  # the list goes on after text that broke the block
-        return len(block.items), EXACT
-    return None
+    k = next((i for i, b in enumerate(blocks) if b.items[0].start == start), None)
+    if k is None:
+        return None
+    items = list(blocks[k].items)
+    for block in blocks[k + 1 :]:
+        first = block.items[0]
+        if block.suffix != blocks[k].suffix or first.start != doc.line(first.line).content_start:
+            continue  # a list inside an item's paragraph
+        last = items[-1]
+        if any(last.line < h.line.number <= first.line for h in doc.headings):
+            break
+        if not last.ordinal < first.ordinal <= last.ordinal + 2:
+            break
+        items += block.items
+    if run_length([item.ordinal for item in items]) is None:
+        return None
+    return len(items), EXACT
 
 
 def heading_count(doc, first) -> tuple[int, str] | None:
