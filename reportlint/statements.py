@@ -143,14 +143,18 @@ def listed_wholes(doc) -> list[Whole]:
             parts = [first]
             for q in following[1:]:
                 gap = text[parts[-1].end:q.start]
+                if q.is_percent and SHARE.search(q.before) and not regex.search(r"[。]|其中", gap):
+                    continue  # 治安案件300起，占60%；交通案件150起…: a part's share, the list goes on
                 if q.family != whole.family or q.is_percent or regex.search(r"[。]|其中", gap):
                     break
-                separator = regex.search(r"[、，,；;]", gap)
-                if separator is None:
+                separators = list(regex.finditer(r"[、，,；;]", gap))
+                if not separators:
                     break
                 if kinds and not q.label.endswith(noun):
                     break
-                if separator.group() != "、" and not continues_list(q, first, gap[separator.end():]):
+                shared = regex.search(r"占|比例|比重", gap)
+                if (separators[0].group() != "、" or shared) and \
+                        not continues_list(q, first, gap[separators[-1].end():]):
                     break
                 parts.append(q)
             if kinds and len(parts) < 2:

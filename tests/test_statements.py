@@ -54,6 +54,9 @@ PHRASINGS = [
     pytest.param("全市政务服务事项共205项，其中可网上办理的171项，比例为88.3%。",
                  "全市政务服务事项共205项，其中可网上办理的171项，比例为83.4%。",
                  "numbers/share-mismatch", id="share-bili-wei"),
+    pytest.param("全年受理行政案件500起，其中治安案件300起，占60%；交通案件150起，占25%。",
+                 "全年受理行政案件500起，其中治安案件300起，占60%；交通案件150起，占30%。",
+                 "numbers/share-mismatch", id="shares-between-the-parts"),
     pytest.param("全局共有民警300人，其中党员民警210人（占比75%）。",
                  "全局共有民警300人，其中党员民警210人（占比70%）。",
                  "numbers/share-mismatch", id="share-in-parentheses"),
@@ -129,12 +132,13 @@ def test_restated_rate_with_a_year_or_in_the_shortfalls(second, fires):
 
 
 def test_model_names_whole_parts_shares_and_the_report_year():
-    doc = Document.from_text("2024年工作报告\n全市政务服务事项共205项，其中可网上办理的171项，占比83.4%，即办件20项。")
+    doc = Document.from_text("2024年工作报告\n全市政务服务事项共205项，其中可网上办理的171项，占比83.4%；"
+                             "即办件20项，占9.8%。")
     st = statements(doc)
-    (whole,) = st.wholes
-    assert whole.total.text == "205项" and [p.text for p in whole.parts] == ["171项"]
-    (share,) = st.shares
-    assert (share.part.text, share.whole.text, share.pct.text) == ("171项", "205项", "83.4%")
+    (whole,) = st.wholes  # each part's share stands between the parts: the list goes on after it
+    assert whole.total.text == "205项" and [p.text for p in whole.parts] == ["171项", "20项"]
+    assert [(s.part.text, s.whole.text, s.pct.text) for s in st.shares] == [("171项", "205项", "83.4%"),
+                                                                            ("20项", "205项", "9.8%")]
     assert st.year == "2024"
 
 
