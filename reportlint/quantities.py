@@ -4,7 +4,7 @@
 Only numbers that count something are quantities: a unit (起/件/人/%/万元 …) or a
 万/亿 multiplier is required, so years, dates, times, ordinals (第一名, 第06次, 一是),
 document numbers (〔2018〕27号), versions (2.0系统) and phone numbers drop out.
-An approximation (余, 多, 近, 约, 左右, 以上, 以下, 超过, 不到) widens the value into
+An approximation (余, 多, 近, 约, 左右, 以上, 以下, 超过, 超, 不到) widens the value into
 the bounds `low`..`high`, so checks compare intervals and stay silent when unsure.
 """
 
@@ -33,7 +33,7 @@ UNIT_FAMILY = {"名": "人", "位": "人"}
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN_DIGIT = "〇零○一二两三四五六七八九"
 CN_NUMERAL = rf"[一二两三四五六七八九十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|(?<=近|逾|约|超过|不到|不足)[百千]"
-BEFORE = "约|大约|近|将近|超过|不到|不足|逾|至少|不少于"
+BEFORE = "约|大约|近|将近|超过|超|不到|不足|逾|至少|不少于"
 TOKEN = regex.compile(
     rf"(?P<pre>{BEFORE})?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{ARABIC}|{CN_NUMERAL})"
@@ -41,7 +41,7 @@ TOKEN = regex.compile(
     rf"(?P<unit>{'|'.join(map(regex.escape, UNITS))})?)"
     r"(?P<post>左右|以上|以下|上下)?")
 # Markers: lower bound, upper bound, or "about" (no usable bound at all).
-LOWER = {"余", "多", "超过", "逾", "至少", "不少于", "以上"}
+LOWER = {"余", "多", "超过", "超", "逾", "至少", "不少于", "以上"}
 UPPER = {"近", "将近", "不到", "不足", "以下"}
 ABOUT = {"约", "大约", "左右", "上下"}
 

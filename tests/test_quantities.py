@@ -169,3 +169,8 @@ def test_units_of_length_area_and_power(text, written, unit):
 def test_label_and_period_of_a_statement(text, label, periods):
     q = only(text)
     assert (q.label, q.periods) == (label, periods)
+
+
+def test_chao_before_a_number_is_a_lower_bound():
+    q = only("开展药品抽检超1.5万批次。")
+    assert (q.approx, q.low, q.high) == ("超", 14500, math.inf)
