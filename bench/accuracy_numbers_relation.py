@@ -48,6 +48,10 @@ PAIRS = [  # (B phrases, A phrases, unit)
 ]
 
 
+RESPECTIVELY = {("立刑事案件", "破案"): "立、破刑事案件", ("受理行政案件", "办结"): "受理、办结行政案件",
+                ("受理行政复议案件", "办结"): "受理、办结行政复议案件"}
+
+
 def statement(rng: random.Random, defective: bool) -> str:
     bs, as_, unit = rng.choice(PAIRS)
     b = rng.randint(5, 2000)
@@ -64,7 +68,10 @@ def statement(rng: random.Random, defective: bool) -> str:
         at = cn(rng, a, 1.0 if chinese else 0.05)
         return rng.choice([f"{intro}{bn}{bt}{unit}，上年同期{an}{at}{unit}。",
                            f"城区{bn}{bt}{unit}；农村{an}{at}{unit}。"])
-    form = rng.randrange(4)
+    form = rng.randrange(5)
+    if form == 4 and (bn, an) in RESPECTIVELY:  # 立、破刑事案件分别为…、…
+        return f"{intro}{RESPECTIVELY[(bn, an)]}分别为{bt}{unit}、{at}{unit}。"
+    form = form % 4
     if form == 0:
         return f"{intro}{bn}{bt}{unit}，{an}{at}{unit}。"
     if form == 1:  # across sentences of one paragraph

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .quantities import Quantity, by_scope
+from .quantities import Quantity, by_scope, clean_label
 
 UNCOUNTED_UNITS = ("%", "个百分点", "百分点")
 # A clause that opens like this reports something else, not another part of the list.
@@ -100,9 +100,49 @@ def build(doc) -> Statements:
     regions = {q.start: region_of(doc, q) for q in doc.quantities}
     table_groups, table_wholes = tables(doc)
     wholes = listed_wholes(doc) + table_wholes
+    named = distributed(doc)
     return Statements(wholes, shares(doc, wholes),
-                      {"sentence": by_scope(doc, "sentence"), "paragraph": by_scope(doc, "paragraph"),
+                      {"sentence": grouped(named, lambda q: q.sentence), "paragraph": grouped(named, lambda q: q.line),
                        "table": table_groups}, regions, report_year(doc))
+
+
+def grouped(quantities: list[Quantity], key) -> list[list[Quantity]]:
+    groups: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        groups.setdefault(key(q), []).append(q)
+    return list(groups.values())
+
+
+# "立、破刑事案件分别为640起、702起": each number gets its own name (立刑事案件, 破刑事案件).
+RESPECTIVELY = regex.compile(r"(?P<names>[\p{Han}\d]{1,12}(?:、[\p{Han}]{1,12})+)分别(?:为|是|达到|达|有)?$")
+
+
+def distributed(doc) -> list[Quantity]:
+    """doc.quantities, with the numbers of an "A、B…分别为x、y…" statement named A…, B…."""
+    out = list(doc.quantities)
+    text = doc.text
+    i = 0
+    while i < len(out):
+        q = out[i]
+        m = RESPECTIVELY.search(text[max(0, q.start - 40):q.start]) if q.sentence >= 0 else None
+        if not m:
+            i += 1
+            continue
+        names = m.group("names").split("、")
+        run = [q]
+        while len(run) < len(names) and i + len(run) < len(out):
+            nxt = out[i + len(run)]
+            if text[run[-1].end:nxt.start] != "、" or nxt.family != q.family:
+                break
+            run.append(nxt)
+        if len(run) == len(names):
+            first = clean_label(names[0])[0] or names[0]
+            last = names[-1]
+            noun = last[len(first):] if len(last) > len(first) else ""
+            labels = [clean_label(n)[0] + noun for n in names[:-1]] + [clean_label(last)[0]]
+            out[i:i + len(run)] = [replace(x, label=label) for x, label in zip(run, labels, strict=True)]
+        i += len(run)
+    return out
 
 
 def region_of(doc, q: Quantity) -> str:

@@ -70,6 +70,8 @@ PHRASINGS = [
     pytest.param("全年立刑事案件640起，同比下降8%。共破获刑事案件702起。",
                  "全年立刑事案件640起，同比下降8%。共破获刑事案件502起。",
                  "numbers/solved-le-filed", id="relation-across-sentences"),
+    pytest.param("全年受理、办结行政案件分别为2241起、2279起。", "全年受理、办结行政案件分别为2241起、2179起。",
+                 "numbers/closed-le-accepted", id="relation-respectively"),
     pytest.param("受理行政复议案件20件，办结25件。", "受理行政复议案件20件，办结18件。",
                  "numbers/closed-le-accepted", id="review-accepted-closed"),
     pytest.param("2024年受理行政案件300起，同比上升5%。办结行政案件320起。",
