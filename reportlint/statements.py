@@ -7,8 +7,9 @@ Quantities (quantities.py) are single numbers with a label. A statement ties som
   through (拘留 / 逮捕, 发现 / 整改) overlap and are never summed.
 - a Share: a percentage of a whole ("…171项，占比83.4%", "占全部事项的…", "比例为…").
 - a rate with its counts, a relation pair (立案 / 破案, 受理 / 办结 …): which labels make them is
-  the rule's business (its params); the model gives the groups they are read in — a paragraph's
-  quantities, a table's row or column labelled by its headers — and the same-statement test.
+  the rule's business (its params); the model gives the groups they are read in — a sentence's or
+  a paragraph's quantities (in "立、破刑事案件分别为640起、702起" each number named for its own
+  metric), a table's row or column labelled by its headers — and the same-statement test.
 - a restatement: the same metric (a rate, or a stock count like 民警528人 / 528名民警) twice.
 Every quantity keeps its period (上年, 1至11月, 同比 …) and scope (全局, 城区 / 农村, 某分局 …):
 two quantities of different periods or scopes never contradict each other.
@@ -383,8 +384,8 @@ def table_statements(doc, grid):
         m = CELL_NUMBER.match(cell) if offset >= 0 else None
         if m:
             numbers[key] = cell_quantity(doc, offset, m)
-    col_head = {c: text.get((1, c), "").strip() for c in range(1, cols + 1)}
-    row_head = {r: text.get((r, 1), "").strip() for r in range(1, rows + 1)}
+    col_head = {c: header(text.get((1, c), "")) for c in range(1, cols + 1)}
+    row_head = {r: header(text.get((r, 1), "")) for r in range(1, rows + 1)}
     groups = []
     for r in range(2, rows + 1):  # a row read by its column headers
         groups.append([replace(numbers[(r, c)], label=col_head[c]) for c in range(2, cols + 1) if (r, c) in numbers])
@@ -404,6 +405,17 @@ def table_statements(doc, grid):
                 if (r, c) in numbers and len(parts) >= 2 and len(parts) == cols - 2:
                     wholes.append(Whole(replace(numbers[(r, c)], label=row_head[r]), parts, exhaustive=True))
     return [g for g in groups if len(g) >= 2], wholes
+
+
+HEADER_TAIL = regex.compile(r"\s*[（(][^）)]{0,6}[）)]\s*$|(?<=\p{Han})(?:数量|件数|起数|人数|数)$")
+
+
+def header(text: str) -> str:
+    """A header as a label: 受理数（起） -> 受理, 办结件数 -> 办结."""
+    text = text.strip()
+    for _ in range(2):
+        text = HEADER_TAIL.sub("", text)
+    return text
 
 
 def cell_quantity(doc, offset: int, m) -> Quantity:

@@ -186,6 +186,14 @@ def test_docx_closed_more_than_accepted_in_one_table(tmp_path):
     assert docx_findings(table_docx(tmp_path / "t2.docx", rows)) == []
 
 
+def test_docx_headers_with_units_and_counts(tmp_path):
+    rows = [["单位", "受理数（起）", "办结数（起）"], ["城区分局", "120", "130"], ["郊区分局", "80", "75"]]
+    found = docx_findings(table_docx(tmp_path / "t.docx", rows))
+    assert [rule for rule, _, _ in found] == ["numbers/closed-le-accepted"]
+    rows[1][2] = "110"
+    assert docx_findings(table_docx(tmp_path / "t2.docx", rows)) == []
+
+
 def test_markdown_pipe_table_is_read_as_a_table():
     text = "| 单位 | 立案 | 破案 |\n|---|---|---|\n| 城区 | 100 | 60 |\n| 农村 | 50 | 55 |\n"
     assert rules_fired(text) == ["numbers/solved-le-filed"]
