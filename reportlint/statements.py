@@ -307,8 +307,17 @@ def pairs(st: Statements, group: list[Quantity], a_label, b_label):
     b_side = [q for q in group if not q.is_percent and b_label.search(q.label) and q not in a_side]
     for a in a_side:
         b = nearest(a, [q for q in b_side if st.same_statement(q, a)])
-        if b is not None:
+        if b is None:
+            continue
+        if b.sentence == a.sentence or b.end <= a.start and not opens_own_statement(a, group, a_side):
             yield a, b
+
+
+def opens_own_statement(a: Quantity, group: list[Quantity], a_side: list[Quantity]) -> bool:
+    """True when A's sentence has a count of its own before A (受理治安类案件2000起，办结1900起):
+    A belongs to that count, not to a B of an earlier sentence."""
+    return any(q.sentence == a.sentence and q.end <= a.start and q.family == a.family and not q.is_percent
+               and q not in a_side for q in group)
 
 
 def nearest(target, candidates):
