@@ -296,7 +296,10 @@ def rate_counts(st: Statements, pct: Quantity, group: list[Quantity], part_label
         return None
     whole = nearest(part, [q for q in counts if q is not part and whole_label.search(q.label)
                            and st.same_statement(q, part)])
-    return (part, whole) if whole is not None else None
+    if whole is None or whole.sentence != part.sentence and \
+            (whole.start > part.start or opens_own_statement(part, counts, [part])):
+        return None  # 受理治安类案件2000起，办结1900起: the part belongs to its own sentence's count
+    return part, whole
 
 
 def pairs(st: Statements, group: list[Quantity], a_label, b_label):

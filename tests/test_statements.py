@@ -93,6 +93,7 @@ def test_phrasing_is_caught_and_its_twin_is_silent(wrong, right, rule):
     "城区立刑事案件640起；农村破获刑事案件702起。",
     # a count of its own sentence before the 办结: not the 受理 of the sentence before
     "受理行政案件200起，办结190起。受理治安类行政案件2000起，办结1900起。",
+    "受理行政案件200起，办结190起，办结率95%。受理治安类行政案件2000起，办结1900起，办结率95%。",
     # a nested subset after parts that already make the whole
     "共办理案件100起，其中刑事案件60起，行政案件40起，涉黑案件5起。",
     # attributes of people overlap (党员 / 女 / 35岁以下)
