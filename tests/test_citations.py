@@ -50,6 +50,7 @@ def test_the_short_form_without_the_state_name_is_the_same_law():
     "《民法典》施行后，《婚姻法》同时废止。",
     "2019年，我局依据《物权法》受理的一起纠纷今年审结。",
     "与《中华人民共和国民法通则》相比，民法典的诉讼时效延长为三年。",
+    "组织民警对照民法典与《婚姻法》的不同之处开展专题培训。",
 ])
 def test_a_citation_written_as_history_is_silent(sentence):
     assert findings(TITLE_2022 + sentence + "\n", "citations/repealed") == []
@@ -117,7 +118,14 @@ def test_one_wrong_character_in_a_five_character_title_counts_but_an_added_word_
     assert findings("学习《中华人民共和国人民武装警察法》。\n", "citations/near-miss") == []
 
 
+def test_two_scattered_slips_in_a_long_title_count_but_a_replaced_word_does_not():
+    assert len(findings("落实《法制政府建设与责任落实督查工作规定》。\n", "citations/near-miss")) == 1
+    # 深化 → 加强 is a word of another document's title, not a typing slip
+    assert findings("落实《关于加强公安执法规范化建设的意见》。\n", "citations/near-miss") == []
+
+
 @pytest.mark.parametrize("title", [
+    "中华人民共和国民事诉讼法",  # one character from the 刑事诉讼法, and a law of its own
     "国家情报法",  # two characters from 国家安全法-like titles: different laws differ so
     "民法",  # short titles count only when equal
     "法治政府建设实施纲要（2016－2020年）",  # numerals only: another document, not a slip

@@ -11,9 +11,10 @@ reports:
   listed title in the message. The official short form (without 中华人民共和国) is correct.
   How far a title may be from a listed one depends on its length: short titles of different
   laws differ in one or two characters (国家安全法 / 国家情报法), so below five characters
-  only an exact match counts, and two edits count only for long titles or for a two-character
-  word left out (治安管理处罚法 → 治安处罚法). Edits of numerals only (修正案（十）/（十一）) are
-  different documents, never a slip.
+  only an exact match counts; two edits count for long titles when scattered (法制…督查) and
+  for a two-character word left out (治安管理处罚法 → 治安处罚法), never for a word replaced
+  or added (关于深化… / 关于加强…), which names another document. Edits of numerals only
+  (修正案（十）/（十一）) are different documents, never a slip.
 - `marks`: a half-width title mark (<<…>>), a 《 not closed on its line, a 》 never opened.
 
 The edit distance is rapidfuzz's (C++, optimal string alignment, with a cut-off at 2): every 《》
@@ -52,7 +53,8 @@ YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # Words right before 《 that make the citation history: 原《合同法》, 已废止的《…》.
 HISTORY_BEFORE = ("原", "旧", "废止的", "废除的", "失效的", "原来的", "以前的", "此前的")
 SHORTEST_NEAR = 5  # core length below which only an exact match counts
-LONG_TITLE = 10  # core length from which any two edits count
+LONG_TITLE = 10  # core length from which two scattered edits count
+WORD_LEFT_OUT = 7  # core length from which a missing two-character word counts
 
 
 def normalize(text: str) -> str:
@@ -177,14 +179,22 @@ class TitleList:
 
 
 def counts_as_slip(written: str, listed: str, distance: int) -> bool:
+    """Whether `written` reads as a slip for `listed`: one wrong, missing, extra or swapped character,
+    or two scattered ones in a long title, or a two-character word left out (治安管理处罚法 → 治安处罚法).
+    A word replaced or added (深化 → 加强, 人民警察法 → 人民武装警察法) names another document."""
     length = len(core(listed))
     if distance == 0 or length < SHORTEST_NEAR or numerals_only(written, listed):
         return False
-    if distance == 1 or length >= LONG_TITLE:
+    if distance == 1:
         return True
-    # two edits in a shorter title: only a two-character word left out (治安管理处罚法 → 治安处罚法)
-    return len(listed) - len(written) == 2 and any(listed[:i] + listed[i + 2:] == written
-                                                   for i in range(len(listed) - 1))
+    ops = Levenshtein.editops(written, listed)
+    tags = {op.tag for op in ops}
+    adjacent = len(ops) == 2 and ops[1].src_pos - ops[0].src_pos <= 1 and ops[1].dest_pos - ops[0].dest_pos <= 1
+    if len(ops) == 2 and adjacent and tags == {"insert"}:
+        return length >= WORD_LEFT_OUT
+    if len(ops) == 2 and adjacent and tags in ({"replace"}, {"delete"}):
+        return False
+    return length >= LONG_TITLE
 
 
 def numerals_only(a: str, b: str) -> bool:
