@@ -33,6 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..document import Document
+from ..errors import describe
 from . import Check, Hit, ParamError, register
 
 CHECKS = ("repealed", "near-miss", "marks")
@@ -107,7 +108,7 @@ def to_date(value, where: str) -> datetime.date:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ParamError(where, f"应为日期，写作 YYYY-MM-DD（如 2021-01-01），实际是 {value!r}")
+    raise ParamError(where, f"应为日期，写作 YYYY-MM-DD（如 2021-01-01），实际是 {describe(value)}")
 
 
 def parse_entry(item, where: str) -> Entry:
@@ -252,7 +253,7 @@ class Citation(Check):
             for i, entry in enumerate(entries):
                 key = normalize(entry.title)
                 if key in seen:
-                    raise ParamError(f"params.titles[{i}].title", f"与第 {seen[key] + 1} 条重复：{entry.title}")
+                    raise ParamError(f"params.titles[{i}].title", f"与第 {seen[key] + 1} 条的名称重复")
                 seen[key] = i
             self.list = TitleList(entries)
         if self.what == "repealed":
