@@ -155,7 +155,12 @@ def test_a_title_mark_left_open_says_where_the_title_seems_to_end():
 def test_a_closing_mark_never_opened_and_nested_marks():
     assert messages("执行公安部有关规定》。\n", "citations/title-marks") == [
         "书名号使用有误：“》”前面没有与之配对的“《”，请补上“《”或删去“》”"]
-    assert findings("印发《关于印发《执法办案规范》的通知》。\n", "citations/title-marks") == []
+    found = findings("印发《关于印发《执法办案规范》的通知》。\n", "citations/title-marks")
+    assert [(f.column, f.message) for f in found] == [
+        (8, "书名号使用有误：书名号内再用书名号时应改用单书名号“〈〉”，如《关于印发〈…〉的通知》")]
+    assert findings("印发《关于印发〈执法办案规范〉的通知》。\n", "citations/title-marks") == []
+    # three levels: 《 〈 《 》 〉 》 is the standard's own form
+    assert findings("转发《关于转发〈关于执行《治安管理处罚法》的解释〉的通知》。\n", "citations/title-marks") == []
     # a title never closes on the next line: each line is judged alone
     assert len(findings("出台《执法细则\n》。\n", "citations/title-marks")) == 2
 

@@ -56,6 +56,7 @@ HISTORY_BEFORE = ("原", "旧", "废止的", "废除的", "失效的", "原来�
 SHORTEST_NEAR = 5  # core length below which only an exact match counts
 LONG_TITLE = 10  # core length from which two scattered edits count
 WORD_LEFT_OUT = 7  # core length from which a missing two-character word counts
+NEAR_CACHE = 50_000  # distinct titles remembered
 
 
 def normalize(text: str) -> str:
@@ -167,6 +168,8 @@ class TitleList:
         """The listed forms `title` is a slip of (the closest ones), [] when it is listed or not close."""
         key = normalize(title)
         if key not in self._near:
+            if len(self._near) >= NEAR_CACHE:  # a long run over many drafts: start again, never grow without bound
+                self._near.clear()
             self._near[key] = [] if key in self.by_form else self._closest(key)
         return self._near[key]
 
@@ -262,6 +265,8 @@ class Citation(Check):
 
     def explain(self) -> list[str]:
         """The listed titles with their dates, grouped by source (reportlint explain prints it)."""
+        if self.what == "marks":
+            return []
         shown = [e for e in self.list.entries if self.what != "repealed" or e.repealed]
         groups: dict[str, list[str]] = {}
         for e in shown:
@@ -326,17 +331,27 @@ class Citation(Check):
                 title = m.group("title")
                 yield Hit(base + m.start(), base + m.end(),
                           self.blank(title=title, problem=f"用了半角的“<<”“>>”，应改为《{title}》"))
-            opened: list[int] = []  # a stack: 《关于印发《…》的通知》 nests
+            # a stack of the open marks: 《 and the 〈 used for a title inside a title (GB/T 15834-2011)
+            opened: list[tuple[str, int]] = []
             for i, ch in enumerate(text):
                 if ch == "《":
-                    opened.append(i)
-                elif ch == "》" and opened:
+                    if opened and opened[-1][0] == "《":
+                        yield Hit(base + i, base + i + 1, self.blank(
+                            problem="书名号内再用书名号时应改用单书名号“〈〉”，如《关于印发〈…〉的通知》"))
+                    opened.append((ch, i))
+                elif ch == "〈":
+                    opened.append((ch, i))
+                elif ch == "〉" and opened and opened[-1][0] == "〈":
                     opened.pop()
+                elif ch == "》" and any(mark == "《" for mark, _ in opened):
+                    while opened.pop()[0] != "《":
+                        pass
                 elif ch == "》":
                     yield Hit(base + i, base + i + 1,
                               self.blank(problem="“》”前面没有与之配对的“《”，请补上“《”或删去“》”"))
-            for i in opened:
-                yield self.unclosed(base, text, i)
+            for mark, i in opened:
+                if mark == "《":
+                    yield self.unclosed(base, text, i)
 
     def unclosed(self, base: int, text: str, i: int) -> Hit:
         m = CLAUSE_END.search(text, i + 1)
