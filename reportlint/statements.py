@@ -5,7 +5,8 @@ Quantities (quantities.py) are single numbers with a label. A statement ties som
   column). Prose parts may be a selection (their sum at most the total); a table's total is
   exhaustive (the cells make it exactly). Parts that are stages or outcomes one case passes
   through (拘留 / 逮捕, 发现 / 整改) overlap and are never summed.
-- a Share: a percentage of a whole ("…171项，占比83.4%", "占全部事项的…", "比例为…").
+- a Share: a percentage of a whole ("…171项，占比83.4%", "占全部事项的…", "比例为…"), or a rate
+  named for the count right before it ("其中优秀案卷960份，优秀率80%", "通过820人次，通过率95.3%").
 - a rate with its counts, a relation pair (立案 / 破案, 受理 / 办结 …): which labels make them is
   the rule's business (its params); the model gives the groups they are read in — a sentence's or
   a paragraph's quantities (in "立、破刑事案件分别为640起、702起" each number named for its own
@@ -257,9 +258,6 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
     for pct in doc.quantities:
         if not pct.is_percent:
             continue
-        m = SHARE.search(pct.before)
-        if not m:
-            continue
         before = [q for q in by_sentence[pct.sentence] if q.end <= pct.start and not q.is_percent]
         if not before:
             continue
@@ -267,6 +265,12 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
         gap = doc.text[part.end:pct.start - len(pct.before)].strip()
         if gap not in ("", "，", ",", "、", "（", "("):
             continue  # the percentage must follow its count directly: "217项，占…"
+        m = SHARE.search(pct.before)
+        if not m:
+            named_rate = rate_of_part(pct, part, before[:-1], of_part)
+            if named_rate:
+                out.append(named_rate)
+            continue
         name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
         whole = None
         if GENERIC_WHOLE.match(name) or part.start in of_part:
@@ -282,6 +286,36 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
         if whole is not None:
             out.append(Share(pct, part, whole))
     return out
+
+
+# "其中优秀案卷960份，优秀率80%", "参考860人次，通过820人次，通过率95.3%": a rate named for the count
+# right before it. 办结率 / 破案率 / 结案率 / 审结率 have rules of their own (a base named 受理 / 立案).
+OWN_RATE_RULES = regex.compile(r"(?:办结|结案|破案|审结)$")
+
+
+def rate_of_part(pct: Quantity, part: Quantity, earlier: list[Quantity], of_part: dict) -> Share | None:
+    """A Share for "…{X}N…，{X}率P%": the part is named X (or X + the whole's noun: 优秀案卷 of 案卷),
+    the whole is the part's total (其中…) or the one count of the same unit before it."""
+    if not pct.label.endswith("率") or pct.periods:
+        return None
+    stem = pct.label[:-1]
+    if len(stem) < 2 or OWN_RATE_RULES.search(stem):
+        return None
+    whole = of_part.get(part.start)
+    if whole is None:
+        same = [q for q in earlier if q.family == part.family]
+        whole = same[-1] if len(same) == 1 else None
+    if whole is None or part.label not in (stem, stem + common_noun(whole.label, part.label)):
+        return None
+    return Share(pct, part, whole)
+
+
+def common_noun(a: str, b: str) -> str:
+    """The longest common ending of two labels: 评查案卷 / 优秀案卷 -> 案卷."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return b[len(b) - n:]
 
 
 # -- rates, relations --------------------------------------------------------------------------

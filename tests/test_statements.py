@@ -60,6 +60,13 @@ PHRASINGS = [
     pytest.param("全局共有民警300人，其中党员民警210人（占比75%）。",
                  "全局共有民警300人，其中党员民警210人（占比70%）。",
                  "numbers/share-mismatch", id="share-in-parentheses"),
+    # a rate named for the count right before it
+    pytest.param("全局共评查案卷1200份，其中优秀案卷960份，优秀率85%。",
+                 "全局共评查案卷1200份，其中优秀案卷960份，优秀率80%。",
+                 "numbers/share-mismatch", id="rate-named-for-its-part"),
+    pytest.param("共组织执法资格考试3次，参考民警860人次，通过820人次，通过率90.3%。",
+                 "共组织执法资格考试3次，参考民警860人次，通过820人次，通过率95.3%。",
+                 "numbers/share-mismatch", id="rate-named-for-its-count"),
     # a rate before its counts
     pytest.param("破案率为80%，共立刑事案件100起，破案60起。", "破案率为60%，共立刑事案件100起，破案60起。",
                  "numbers/solve-rate-mismatch", id="rate-before-its-counts"),
@@ -91,6 +98,11 @@ def test_phrasing_is_caught_and_its_twin_is_silent(wrong, right, rule):
     "全年立刑事案件640起。上年同期破获刑事案件702起。",
     "1至11月立刑事案件640起。全年破获刑事案件702起。",
     "城区立刑事案件640起；农村破获刑事案件702起。",
+    # a rate named for its count, whose counts agree
+    "全局共评查案卷1200份，其中优秀案卷960份，优秀率80%。",
+    "共排查矛盾纠纷500起，化解480起，化解率96%。",
+    # 当场办结 is not the count 办结率 divides
+    "受理行政案件2000起，当场办结1500起，办结率96%。",
     # a count of its own sentence before the 办结: not the 受理 of the sentence before
     "受理行政案件200起，办结190起。受理治安类行政案件2000起，办结1900起。",
     "受理行政案件200起，办结190起，办结率95%。受理治安类行政案件2000起，办结1900起，办结率95%。",

@@ -1,9 +1,9 @@
 """`ratio`: a stated percentage must agree with the counts it summarises, to its precision.
 
 Two forms (params.form), both read from the statement model (statements.py):
-- share: "…217项，占所有办事事项的98%", "…171项，占比83.4%", "比例为…" — the part is the count
-  right before the percentage, the whole the total it is a part of (其中…) or the count named
-  after 占.
+- share: "…217项，占所有办事事项的98%", "…171项，占比83.4%", "比例为…", "通过820人次，通过率95.3%"
+  — the part is the count right before the percentage, the whole the total it is a part of
+  (其中…), the count named after 占, or the one count of its unit before the part.
 - rate: "受理2241起，办结1179起，办结率52.6%" — rate, part and whole are label patterns; the rate
   may stand before its counts ("破案率80%，立案100起，破案80起").
 A percentage agrees when it is a/b rounded or truncated to its decimals: 217/222 = 97.7%
