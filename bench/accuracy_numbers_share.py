@@ -45,6 +45,9 @@ TOPICS = [  # (whole phrase, unit, part phrase, 占…的 name)
 ]
 
 
+NAMED_RATES = [("案卷", "份", "优秀"), ("案卷", "卷", "合格"), ("执法案件", "起", "规范")]
+
+
 def statement(rng: random.Random, defective: bool) -> str:
     noun, unit, part_name, names = rng.choice(TOPICS)
     whole = rng.randint(20, 2400)
@@ -60,9 +63,13 @@ def statement(rng: random.Random, defective: bool) -> str:
     pct = f"百分之{shown}" if rng.random() < 0.08 and decimals == 0 else shown + "%"
     intro = rng.choice(["共", "全年共", "全市共有", "累计", "目前，全市", "总计"])
     verb = "" if intro.endswith(("有", "市")) else rng.choice(["梳理", "有", "统计"])
-    form = rng.randrange(7)
+    form = rng.randrange(8)
     w = cn(rng, whole, 0.1)
     p = cn(rng, part, 0.1)
+    if form == 7:  # a rate named for its count: 其中优秀案卷960份，优秀率80%
+        noun, unit, stem = rng.choice(NAMED_RATES)
+        lead = rng.choice(["全年共评查", "共评查", "累计评查"])
+        return f"{lead}{noun}{w}{unit}，其中{stem}{noun}{p}{unit}，{stem}率{rng.choice(['', '为', '达'])}{pct}。"
     if form == 0:
         return f"{intro}{verb}{noun}{w}{unit}，其中{part_name}{p}{unit}，占比{pct}。"
     if form == 1:

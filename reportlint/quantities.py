@@ -27,7 +27,7 @@ FULL_WIDTH_DIGITS = regex.compile("[０-９％．]")  # str.translate is slow: o
 UNITS = ("个百分点", "百分点", "个月", "人次", "件次", "户次", "场次", "批次", "架次", "元", "%",
          "起", "件", "人", "名", "位", "个", "项", "次", "场", "期", "条", "家", "所", "支", "批", "种", "类", "户",
          "份", "篇", "天", "小时", "课", "辆", "台", "套", "处", "宗", "张", "平方公里", "公里", "千瓦时", "千瓦",
-         "平方米", "亩", "吨", "座")
+         "平方米", "亩", "吨", "座", "卷")
 # Units that count the same thing under two names; everything else compares only with itself.
 UNIT_FAMILY = {"名": "人", "位": "人"}
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
