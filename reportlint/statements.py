@@ -438,6 +438,10 @@ def table_statements(doc, grid):
     for c in range(2, cols + 1):  # a column read by its row headers
         groups.append([replace(numbers[(r, c)], label=row_head[r]) for r in range(2, rows + 1) if (r, c) in numbers])
     wholes = []
+    total_rows = [r for r in range(2, rows + 1) if TOTAL_CELL.match(row_head[r])]
+    total_cols = [c for c in range(2, cols + 1) if TOTAL_CELL.match(col_head[c])]
+    if len(total_rows) > 1 or len(total_cols) > 1:
+        return [g for g in groups if len(g) >= 2], []  # 小计 and 合计: which rows each sums is not said
     for r in range(2, rows + 1):
         if TOTAL_CELL.match(row_head[r]):
             for c in range(2, cols + 1):

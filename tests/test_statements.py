@@ -185,6 +185,12 @@ def test_docx_total_row_contradicted_by_its_cells(tmp_path):
     assert docx_findings(table_docx(tmp_path / "t2.docx", rows)) == []
 
 
+def test_markdown_table_with_subtotals_is_not_summed_blindly():
+    text = ("| 单位 | 案件 |\n|---|---|\n| 城区一所 | 10 |\n| 城区二所 | 20 |\n| 小计 | 30 |\n"
+            "| 农村所 | 5 |\n| 合计 | 35 |\n")
+    assert rules_fired(text) == []
+
+
 def test_docx_total_column_contradicted_by_its_cells(tmp_path):
     rows = [["类别", "城区", "农村", "合计"], ["刑事案件", "60", "40", "90"], ["行政案件", "120", "30", "150"]]
     found = docx_findings(table_docx(tmp_path / "t.docx", rows))
