@@ -2,6 +2,8 @@
 
 `Planner` decides which rules apply to each draft (its nearest configuration, the profile,
 select/ignore, per-rule severity and parameters, per-file ignores; command-line flags win).
+The profile (document type) is --profile, else the configuration's per-file-profiles or
+profile, else the one the document map recognises from the draft's title and addressee.
 `lint_paths` runs them, in worker processes for many files (--jobs), in input order."""
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from .config import Config, ConfigError, config_for
+from .docmap import doc_type
 from .document import Document
 from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
 from .errors import InputError
@@ -18,6 +21,8 @@ from .reporters import FileReport
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+# The profile of a draft whose type is neither given nor recognised.
+DEFAULT_PROFILE = "annual-report"
 
 
 @dataclass
@@ -56,11 +61,38 @@ class Planner:
             self._configs[folder] = config_for(path, self.options.config)
         return self._configs[folder]
 
-    def plan(self, path: str) -> Plan:
+    def given_profile(self, path: str) -> tuple[str, str] | None:
+        """(profile, why) when the command line or the configuration names the draft's type."""
         config = self.config(path)
-        key = config.file
+        if self.options.profile:
+            return self.options.profile, "命令行 --profile 指定"
+        for glob, profile in config.per_file_profiles.items():
+            if config.matches(path, glob):
+                return profile, f"配置文件 per-file-profiles 中“{glob}”指定"
+        if config.profile:
+            return config.profile, "配置文件 profile 指定"
+        return None
+
+    def profile_for(self, path: str, doc: Document) -> tuple[str, str]:
+        """(profile, why): given, else recognised from the draft, else the default."""
+        given = self.given_profile(path)
+        if given:
+            return given
+        config = self.config(path)
+        found = doc_type(doc, self.ruleset(tuple(config.rules) + tuple(self.options.rule_paths)).profiles)
+        if found:
+            return found.profile, f"按{found.reason}识别"
+        return DEFAULT_PROFILE, "未能从标题和主送机关识别文种，按默认类型"
+
+    def plan(self, path: str, profile: str | None = None) -> Plan:
+        """The rules for `path` with `profile` (else the one given, else the default)."""
+        config = self.config(path)
+        if profile is None:
+            given = self.given_profile(path)
+            profile = given[0] if given else DEFAULT_PROFILE
+        key = (config.file, profile)
         if key not in self._plans:
-            self._plans[key] = self._make_plan(config)
+            self._plans[key] = self._make_plan(config, profile)
         plan = self._plans[key]
         ignored = config.ignored_for(path)
         if not ignored:
@@ -69,13 +101,16 @@ class Planner:
         self._check_ids(ruleset, config, "per-file-ignores", ignored)
         return Plan(config, ruleset_filter(plan.rules, ignored), plan.fail_level, plan.known)
 
-    def _make_plan(self, config: Config) -> Plan:
+    def _make_plan(self, config: Config, profile: str) -> Plan:
         o = self.options
         ruleset = self.ruleset(tuple(config.rules) + tuple(o.rule_paths))
-        if o.profile is None and config.profile not in ruleset.profiles:
-            known = "、".join(sorted(ruleset.profiles))
-            raise ConfigError(config.file or "", "profile", f"未知的文档类型 {config.profile!r}；可用：{known}")
-        spec = ruleset.profile(o.profile or config.profile)
+        named = [("profile", config.profile)] if config.profile else []
+        named += [(f"per-file-profiles.{glob}", p) for glob, p in config.per_file_profiles.items()]
+        for key, name in named:
+            if name not in ruleset.profiles:
+                known = "、".join(sorted(ruleset.profiles))
+                raise ConfigError(config.file or "", key, f"未知的文档类型 {name!r}；可用：{known}")
+        spec = ruleset.profile(profile)
         chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
         select = o.select if o.select is not None else config.select
         ignore = o.ignore if o.ignore is not None else config.ignore
@@ -131,16 +166,20 @@ def lint_source(source, plan: Plan, diagnostics=None):
 def lint_one(planner: Planner, path: str) -> FileResult:
     """Lint one draft. Input errors are returned, not raised: the other drafts still get linted."""
     try:
-        plan = planner.plan(path)
+        planner.plan(path)
         source = load(path)
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
-    findings = lint_source(source, plan, diagnostics)
+    doc = Document(source)
+    profile, why = planner.profile_for(path, doc)
+    plan = planner.plan(path, profile)
+    findings = run(doc, plan.rules, diagnostics, plan.known)
     wanted = {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
-    return FileResult(FileReport(path, lines, source.kind, findings), None, list(diagnostics), failing)
+    report = FileReport(path, lines, source.kind, findings, profile, why)
+    return FileResult(report, None, list(diagnostics), failing)
 
 
 # One planner per worker process, made by the pool's initializer.
