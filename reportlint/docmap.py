@@ -26,11 +26,12 @@ DOC_TYPES = ("报告", "汇报", "总结", "年报", "情况", "函", "请示", 
 # Text that ends a sentence or a clause: a title or addressee never contains it.
 SENTENCE_PUNCT = regex.compile(r"[。！？!?；;，,]")
 # Layout of text copied from a web page: breadcrumbs, separators, runs of spaces between fields.
-WEB_LAYOUT = regex.compile(r">>|[|｜]|\S[ \u3000\u00a0]{2,}\S")
+WEB_LAYOUT = regex.compile(r">>|[|｜]|\s[>›»]\s|^[>›»]$|\S[ \u3000\u00a0]{2,}\S")
 # A web page's field labels (来源：, 当前位置：, 【字号：): they end with a colon but address nobody.
 WEB_FIELD = regex.compile(
     r"^[【\[]|^(?:当前位置|您所在的位置|来源|文章来源|信息来源|稿件来源|时间|发布时间|发表时间|发布日期|更新时间|日期|作者"
-    r"|编辑|责任编辑|阅读量|阅读|访问量|浏览次数|点击数|点击量|字号|字体|分享|分享到|索引号|主题分类|关键词)\s*[：:]")
+    r"|编辑|责任编辑|阅读量|阅读|访问量|访问次数|浏览量|浏览次数|点击数|点击量|字号|字体|分享|分享到|索引号|主题分类|关键词"
+    r"|发布机构|发文机关|发文字号|文号|成文日期|生成日期|公开方式|公开范围|信息类别|体裁分类|组配分类|有效性)\s*[：:]")
 # A note closing a line: （征求意见稿） after a title, （印章） after an organ.
 TRAILING_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")
 ADDRESSEE_MAX = 60
@@ -44,7 +45,9 @@ HEAD_MAX = 40
 CN_DIGIT = "〇○零一二三四五六七八九"
 # The subtitle of a speech or meeting report: ——2026年1月26日在…第五次会议上, （在…会议上）,
 # and its continuation line (人民代表大会第五次会议上).
-SUBTITLE = regex.compile(r"^(?:[—―－-]{1,2}|[（(])|(?:会议|大会)上[）)]?$|^\S*?\d{1,2}\s*日\s*在\S*(?:会议|大会)")
+SUBTITLE = regex.compile(
+    r"^[—―－-]{1,2}|^[（(].*(?:会议|大会)|(?:会议|大会)上[）)]?$|^\S*?\d{1,2}\s*日\s*在\S*(?:会议|大会)")
+MEETING = regex.compile(r"会议|大会")
 # The speaker: an office and a name set apart by a space (省长 王某某, 国务委员 公安部部长 某某某).
 SPEAKER = regex.compile(
     r"^[\p{Han}（）()\s]{0,30}?(?:长|主席|书记|主任|委员|总理)[ \u3000]+\p{Han}(?:[ \u3000]?\p{Han}){1,3}$")
@@ -58,8 +61,10 @@ DATE = regex.compile(
 # itself (an attachment note 附件：1.某某表 before the sign-off names it without opening it).
 ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
 ATTACHMENT_ALONE = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
-# How far from the end the sign-off may stand (it may be followed by a stray line or two).
-SIGNOFF_WINDOW = 3
+# How far from the end the sign-off may stand: after it only short lines without a sentence (a
+# stray line, a web page's footer: 打印本页 / 关闭窗口 / 扫一扫在手机打开) may follow.
+SIGNOFF_WINDOW = 12
+FOOTER_LINE_MAX = 40
 ORGAN_MAX = 40
 # A closing formula between the body and the sign-off: 特此报告。/ 特此函告。
 CLOSING = regex.compile(r"^特此\p{Han}{1,4}[。！]?$")
@@ -227,8 +232,10 @@ def signoff_line(doc: Document) -> Line | None:
     ends = [len(paragraphs)] + [i for i, p in enumerate(paragraphs) if ATTACHMENT.match(p.content)]
     for end in ends:
         for line in reversed(paragraphs[max(0, end - SIGNOFF_WINDOW):end]):
-            if date_line(line):
+            if date_line(line) and not WEB_FIELD.match(line.content):  # 发布日期：… is the page's
                 return line
+            if "。" in line.content or len(line.content) > FOOTER_LINE_MAX:
+                break  # the body: the sign-off would stand below it
     return None
 
 
@@ -484,19 +491,31 @@ class DocType:
 
 
 def doc_type(doc: Document, profiles: dict[str, dict]) -> DocType | None:
-    """The profile whose `recognise` words the title ends with (the longest ending wins), else
-    whose addressee the draft's addressee starts with; None when none applies."""
+    """The profile whose `recognise.title_block` signs the title block has (a subtitle naming a
+    meeting, a speaker line: a report made at a meeting), else whose `titles` the title ends with
+    (the longest ending wins), else whose `addressees` the addressee starts with; else None."""
     block = title_block(doc)
-    best = None
+    meeting = "".join(x.content for x in block.subtitle)
+    signs = {"subtitle": meeting if MEETING.search(meeting) else None,
+             "speaker": block.speaker.content if block.speaker else None}
+    by_block = next((DocType(name, f"标题下的{'题注' if sign == 'subtitle' else '报告人'}“{signs[sign]}”")
+                     for name, spec in profiles.items() for sign in spec.get("recognise", {}).get("title_block", [])
+                     if signs.get(sign)), None)
+    by_title = None
     if block.title:
-        text = TRAILING_NOTE.sub("", block.title.text)
+        text, best = TRAILING_NOTE.sub("", block.title.text), None
         for name, spec in profiles.items():
             for ending in spec.get("recognise", {}).get("titles", []):
                 if text.endswith(ending) and (best is None or len(ending) > len(best[1])):
                     best = (name, ending)
         if best:
             said = f"标题“{text}”" if text == best[1] else f"标题“{text}”以“{best[1]}”结尾"
-            return DocType(best[0], said)
+            by_title = DocType(best[0], said)
+    # a report made at a meeting is one whatever its title says (…情况的报告 to the 人大常委会)
+    if by_block and (by_title is None or by_title.profile != by_block.profile):
+        return by_block
+    if by_title:
+        return by_title
     if block.addressee:
         for name, spec in profiles.items():
             for start in spec.get("recognise", {}).get("addressees", []):

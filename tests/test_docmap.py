@@ -183,6 +183,31 @@ def test_the_type_is_recognised_from_title_and_addressee(head, profile):
     assert found.profile == profile
 
 
+def test_a_report_made_at_a_meeting_is_a_meeting_report_whatever_its_title():
+    made = ("某某部关于2025年度行政执法规范化建设情况的报告",
+            "——2026年4月21日在第十四届全国人民代表大会常务委员会第某次会议上",
+            "国务委员 某某部部长 某某某", "全国人民代表大会常务委员会：")
+    found = docmap.doc_type(Document.from_text(lines(*made, "现在我代表国务院报告有关情况。")), PROFILES)
+    assert found.profile == "meeting-report" and "题注" in found.reason
+    # a note in brackets under an annual report's title is not a meeting's subtitle
+    draft = ("三门县公安局2025年法治政府建设年度报告", "（征求意见稿）", "中共三门县委：")
+    found = docmap.doc_type(Document.from_text(lines(*draft, "2025年，县公安局持续深化执法规范化建设。")), PROFILES)
+    assert found.profile == "annual-report"
+
+
+def test_a_web_page_footer_after_the_signoff():
+    signed = lines(*ANNUAL, *SIGNED, "打印本页", "关闭窗口", "扫一扫在手机打开当前页", "【字体：大 中 小】")
+    assert annual_findings(signed) == []
+    # the page's publishing date is not a signing date: the report still lacks its own
+    unsigned = lines(*ANNUAL, "发布日期：2026-01-20", "打印本页", "关闭窗口")
+    assert [(f.rule, f.line) for f in annual_findings(unsigned)] == [("structure/signoff", 10)]
+
+
+def test_a_breadcrumb_naming_the_report_is_not_its_title():
+    text = lines("首页 > 政务公开 > 法治政府建设年度报告", "县人民政府：", "2025年，我局持续深化执法规范化建设。")
+    assert len(rule_hits(text, "structure/title")) == 1
+
+
 def test_an_unrecognised_draft_is_an_annual_report(cli):
     data = cli("check", "--format", "json", seed("000")).json()
     (document,) = data["summary"]["documents"]

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..docmap import main_end, signoff
 from . import Check, Hit, register
+
+SENTENCE_END = regex.compile(r"[。！？!?]")
 
 
 @register("signoff")
@@ -26,6 +30,7 @@ class SignoffPresent(Check):
             line, missing = found.date_line, "发文机关署名"
         elif found.organ:
             line, missing = found.organ, "成文日期"
-        else:
-            line, missing = main[-1], "发文机关署名和成文日期"
+        else:  # below the body's last sentence, not under a web page's footer (关闭窗口)
+            sentences = [p for p in main if SENTENCE_END.search(p.content)]
+            line, missing = (sentences or main)[-1], "发文机关署名和成文日期"
         yield Hit(line.content_start, line.end, {"missing": missing})
