@@ -59,8 +59,8 @@ DATE = regex.compile(
 )
 # The first line of an attachment: 附件, 附件1, 附件二：…; standing alone, it opens the attachment
 # itself (an attachment note 附件：1.某某表 before the sign-off names it without opening it).
-ATTACHMENT = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
-ATTACHMENT_ALONE = regex.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
+ATTACHMENT = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
+ATTACHMENT_ALONE = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 # How far from the end the sign-off may stand: after it only short lines without a sentence (a
 # stray line, a web page's footer: 打印本页 / 关闭窗口 / 扫一扫在手机打开) may follow.
 SIGNOFF_WINDOW = 12
@@ -252,11 +252,11 @@ class Segment:
 @per_document
 def segments(doc: Document) -> list[Segment]:
     """The main document, then each attachment: a line 附件 / 附件1 standing alone, or any 附件…
-    line after the sign-off."""
+    line after the sign-off (in a draft without one, anywhere: nothing but attachments follows)."""
     signed = signoff_line(doc)
     starts = [p for p in doc.paragraphs
               if ATTACHMENT_ALONE.match(p.content)
-              or (signed is not None and p.number > signed.number and ATTACHMENT.match(p.content))]
+              or ((signed is None or p.number > signed.number) and ATTACHMENT.match(p.content))]
     starts = [p for p in starts if p.number > 1]
     bounds = [1] + [p.number for p in starts] + [len(doc.lines) + 1]
     labels = ["正文"] + [p.content for p in starts]

@@ -176,6 +176,8 @@ PROFILES = {r: load_rules().profiles[r] for r in load_rules().profiles}
     (("关于全市公安机关执法规范化建设情况的汇报", "各位主任、副主任、秘书长、各位委员："), "situation-report"),
     (("2026年某某省政府工作报告", "——2026年1月22日在某某省第十四届人民代表大会第五次会议上"), "meeting-report"),
     (("各位代表：",), "meeting-report"),
+    (("某某市人民检察院工作报告", "各位代表："), "meeting-report"),
+    (("杭州市某某局2025年度法治政府建设工作报告", "市人民政府："), "annual-report"),
     (("各位主任、副主任、秘书长、各位委员：",), "situation-report"),
 ])
 def test_the_type_is_recognised_from_title_and_addressee(head, profile):
