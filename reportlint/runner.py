@@ -9,13 +9,15 @@ profile, else the one the document map recognises from the draft's title and add
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from dataclasses import dataclass, field
 
 from .config import Config, ConfigError, config_for
 from .docmap import doc_type
 from .document import Document
 from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
-from .errors import InputError
+from .errors import InputError, describe
 from .load import load
 from .reporters import FileReport
 
@@ -23,6 +25,7 @@ from .reporters import FileReport
 PARALLEL_THRESHOLD = 8
 # The profile of a draft whose type is neither given nor recognised.
 DEFAULT_PROFILE = "annual-report"
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 @dataclass
@@ -109,7 +112,7 @@ class Planner:
         for key, name in named:
             if name not in ruleset.profiles:
                 known = "、".join(sorted(ruleset.profiles))
-                raise ConfigError(config.file or "", key, f"未知的文档类型 {name!r}；可用：{known}")
+                raise ConfigError(config.file or "", key, f"未知的文档类型 {describe(name)}；可用：{known}")
         spec = ruleset.profile(profile)
         chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
         select = o.select if o.select is not None else config.select
@@ -157,10 +160,16 @@ class FileResult:
     error: str | None = None
     diagnostics: list[str] = field(default_factory=list)
     failing: bool = False
+    internal: bool = False  # the error is a bug of reportlint's (exit 3), not a bad draft
 
 
-def lint_source(source, plan: Plan, diagnostics=None):
-    return run(Document(source), plan.rules, diagnostics, plan.known)
+def lint_source(source, plan, diagnostics=None):
+    """Findings for `source` under `plan` — a Plan, or a function choosing it from the Document
+    (the document type is recognised from the parsed draft, which is parsed once)."""
+    doc = Document(source)
+    if callable(plan):
+        plan = plan(doc)
+    return run(doc, plan.rules, diagnostics, plan.known)
 
 
 def lint_one(planner: Planner, path: str) -> FileResult:
@@ -171,14 +180,21 @@ def lint_one(planner: Planner, path: str) -> FileResult:
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
-    doc = Document(source)
-    profile, why = planner.profile_for(path, doc)
-    plan = planner.plan(path, profile)
-    findings = run(doc, plan.rules, diagnostics, plan.known)
+    chosen = {}
+
+    def plan_for(doc: Document) -> Plan:
+        chosen["profile"], chosen["why"] = planner.profile_for(path, doc)
+        return planner.plan(path, chosen["profile"])
+
+    try:
+        findings = lint_source(source, plan_for, diagnostics)
+    except Exception as exc:  # a bug in reportlint on this draft: say so, lint the others
+        return FileResult(error=f"{path}: 内部错误（请向 reportlint 报告）：{type(exc).__name__}", internal=True)
     wanted = {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
+    plan = planner.plan(path, chosen["profile"])
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
-    report = FileReport(path, lines, source.kind, findings, profile, why)
+    report = FileReport(path, lines, source.kind, findings, chosen["profile"], chosen["why"])
     return FileResult(report, None, list(diagnostics), failing)
 
 
@@ -188,7 +204,25 @@ _worker_planner: Planner | None = None
 
 def _init_worker(options: Options) -> None:
     global _worker_planner
+    # Ctrl-C reaches the whole process group: the parent handles it and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     _worker_planner = Planner(options)
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel sends this worker SIGTERM when its parent dies, however it dies (a
+    SIGKILL or SIGTERM to the parent leaves no worker behind). Elsewhere nothing to do."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -199,6 +233,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def capped_jobs(jobs: int | None) -> int:
+    """--jobs as asked, but never more than four workers a core: more only adds processes."""
+    return min(jobs or default_jobs(), 4 * default_jobs())
+
+
 def lint_paths(planner: Planner, paths: list[str], jobs: int):
     """Yield a FileResult per path, in the order given, whatever the number of jobs."""
     for path in paths:
@@ -207,8 +246,10 @@ def lint_paths(planner: Planner, paths: list[str], jobs: int):
         for path in paths:
             yield lint_one(planner, path)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+    import multiprocessing  # only when there is work to share
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(planner.options,)) as pool:
-        yield from pool.map(_lint_in_worker, paths, chunksize=4)
+    # Leaving the block terminates the workers at once: Ctrl-C, a closed pipe or an error in the
+    # parent never waits for the drafts still queued.
+    with multiprocessing.Pool(min(jobs, len(paths)), _init_worker, (planner.options,)) as pool:
+        yield from pool.imap(_lint_in_worker, paths, chunksize=4)
 
