@@ -322,9 +322,13 @@ def body_lines(doc: Document) -> list[Line]:
     block = title_block(doc)
     if block.addressee:
         last = block.addressee.number
-    elif block.title:
-        last = max([block.title.lines[-1].number, *(x.number for x in block.subtitle),
-                    *([block.speaker.number] if block.speaker else [])])
+    elif block.title:  # the title, then its subtitle, speaker, date and a web page's labels
+        last = block.title.lines[-1].number
+        for line in head(doc).lines:
+            if line.number > last:
+                if not (is_furniture(line) or WEB_LAYOUT.search(line.content)):
+                    break
+                last = line.number
     else:
         last = 0
     end = main_end(doc)

@@ -205,6 +205,18 @@ def test_a_web_page_footer_after_the_signoff():
     assert [(f.rule, f.line) for f in annual_findings(unsigned)] == [("structure/signoff", 10)]
 
 
+def test_a_web_copy_without_addressee_opens_its_body_after_the_page_labels():
+    page = ("首页 > 政务公开 > 法治政府建设", "某县公安局2023年法治政府建设年度报告",
+            "发布时间：2024-01-25　　来源：某县公安局", "【字体：大 中 小】")
+    right = lines(*page, "2023年，我局持续深化执法规范化建设。")
+    assert rule_hits(right, "structure/opening-year") == [] and rule_hits(right, "structure/title") == []
+    (hit,) = rule_hits(lines(*page, "2022年，我局持续深化执法规范化建设。"), "structure/opening-year")
+    assert hit.line == 5
+    # a part titled right under the title is body, not title block
+    doc = Document.from_text(lines("某局2020年法治政府建设年度报告", "2020年主要工作情况", "全年共审核行政案件1211件。"))
+    assert docmap.body_lines(doc)[0].number == 2
+
+
 def test_a_breadcrumb_naming_the_report_is_not_its_title():
     text = lines("首页 > 政务公开 > 法治政府建设年度报告", "县人民政府：", "2025年，我局持续深化执法规范化建设。")
     assert len(rule_hits(text, "structure/title")) == 1
