@@ -63,7 +63,7 @@ ATTACHMENT = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*
 ATTACHMENT_ALONE = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 # How far from the end the sign-off may stand: after it only short lines without a sentence (a
 # stray line, a web page's footer: 打印本页 / 关闭窗口 / 扫一扫在手机打开) may follow.
-SIGNOFF_WINDOW = 12
+SIGNOFF_WINDOW = 8
 FOOTER_LINE_MAX = 40
 ORGAN_MAX = 40
 # A closing formula between the body and the sign-off: 特此报告。/ 特此函告。

@@ -132,6 +132,16 @@ def test_a_meeting_report_with_an_attachment(cli, tmp_path):
     assert data["summary"]["documents"][0]["profile"] == "meeting-report"
 
 
+def test_a_meeting_report_has_no_signing_date_to_format(cli, tmp_path):
+    draft = tmp_path / "report.txt"
+    text = lines("政府工作报告", "——2026年1月20日在某某市第十七届人民代表大会第三次会议上", "各位代表：", *BODY)
+    draft.write_text(text + "2026-01-28\n", encoding="utf-8")
+    assert cli("check", "--format", "json", "--select", "structure", draft).json()["findings"] == []
+    # checked as an annual report, the same date is a signing date in the wrong form
+    found = cli("check", "--format", "json", "--select", "structure/date-format", "--profile", "annual-report", draft)
+    assert [f["line"] for f in found.json()["findings"]] == [9]
+
+
 # -- one part locator ----------------------------------------------------------------------
 def test_structure_and_duties_find_the_same_duty_part():
     """Both packs ask the document map: a heading the structure rules take for the part is the
