@@ -290,15 +290,47 @@ def is_organ(text: str, organ_endings: list[str]) -> bool:
     return is_name(text) and text.endswith(tuple(organ_endings))
 
 
+BRACKETED = regex.compile(r"^[（(](.+)[）)]$")
+
+
+@per_document
+def title_date(doc: Document) -> tuple[Line, Date] | None:
+    """A date standing alone under the title — （2024年1月20日） — as published reports carry
+    their signing date (the title names the organ); not a web page's 发布时间：…"""
+    block = title_block(doc)
+    if block.title is None:
+        return None
+    for line in head(doc).lines:
+        if line.number <= block.title.lines[-1].number or WEB_FIELD.match(line.content):
+            continue
+        text, base = line.content, line.content_start
+        bracketed = BRACKETED.match(text)
+        if bracketed:
+            text, base = bracketed[1], base + 1
+        m = DATE.fullmatch(text)
+        date = parse_date(m, base) if m else None
+        if date:
+            return line, date
+    return None
+
+
 @per_document
 def signing_date(doc: Document) -> Date | None:
+    """The date of the sign-off at the end, else the one under the title."""
     line = signoff_line(doc)
-    return date_line(line) if line else None
+    if line:
+        return date_line(line)
+    under_title = title_date(doc)
+    return under_title[1] if under_title else None
 
 
 def signoff(doc: Document, organ_endings: list[str]) -> Signoff:
-    """The issuing organ and the signing date at the end of the main document."""
+    """The issuing organ and the signing date at the end of the main document (or, published
+    that way, the date under the title, whose title names the organ)."""
     line = signoff_line(doc)
+    if line is None and title_date(doc):
+        date_under, date = title_date(doc)
+        return Signoff(title_block(doc).title.lines[0], date, date_under)
     if line is None:
         main = [p for p in doc.paragraphs if p.number <= main_end(doc)]
         last = main[-1] if main else None

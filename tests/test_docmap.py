@@ -227,6 +227,17 @@ def test_a_web_copy_without_addressee_opens_its_body_after_the_page_labels():
     assert docmap.body_lines(doc)[0].number == 2
 
 
+def test_a_signing_date_under_the_title_as_reports_are_published():
+    report = ("某县司法局关于2025年度法治政府建设情况的报告", "（2026年1月20日）", *ANNUAL[1:])
+    assert annual_findings(lines(*report)) == []
+    # that date is the signing date the year rules judge
+    late = [x.replace("2026年1月20日", "2026年3月20日") for x in report]
+    assert [(f.rule, f.line) for f in annual_findings(lines(*late))] == [("structure/signed-late", 2)]
+    # a web page's 发布时间 under the title is not a sign-off
+    page = ("某县司法局关于2025年度法治政府建设情况的报告", "发布时间：2026-01-20", *ANNUAL[1:])
+    assert [(f.rule, f.line) for f in annual_findings(lines(*page))] == [("structure/signoff", 11)]
+
+
 def test_a_breadcrumb_naming_the_report_is_not_its_title():
     text = lines("首页 > 政务公开 > 法治政府建设年度报告", "县人民政府：", "2025年，我局持续深化执法规范化建设。")
     assert len(rule_hits(text, "structure/title")) == 1
