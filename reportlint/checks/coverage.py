@@ -31,9 +31,6 @@ NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
 QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
 # Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
 CONTENT_LEVEL = 2
-# A title standing alone on a short line (党政主要负责人履职情况：), as the structure rules accept it.
-BLOCK_TITLE_MAX = 30
-CLAUSE_END = regex.compile(r"[。！？!?；;，,]")
 
 
 def normalize(text: str) -> str:
