@@ -29,9 +29,14 @@ def first_year(text: str) -> tuple[int, int, int] | None:
 
 
 # -- the report year ------------------------------------------------------------------
+def report_year(doc: Document, doc_types=None) -> tuple[int, str] | None:
+    """(year, where) — from the title, else the first year named in the body. (`doc_types` is
+    accepted for callers written before the document map, which now knows the document types.)"""
+    return _report_year(doc)
+
+
 @per_document
-def report_year(doc: Document) -> tuple[int, str] | None:
-    """(year, where) — from the title, else the first year named in the body."""
+def _report_year(doc: Document) -> tuple[int, str] | None:
     found = title(doc)
     if found:
         year = first_year(found.text)
