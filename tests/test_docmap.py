@@ -243,6 +243,15 @@ def test_a_breadcrumb_naming_the_report_is_not_its_title():
     assert len(rule_hits(text, "structure/title")) == 1
 
 
+def test_sarif_says_which_type_each_draft_was_checked_as(cli):
+    import json
+
+    log = json.loads(cli("check", "--format", "sarif", seed("004"), seed("001")).out)
+    properties = {Path(a["location"]["uri"]).name[:3]: a["properties"] for a in log["runs"][0]["artifacts"]}
+    assert properties["004"]["profile"] == "situation-report" and "汇报" in properties["004"]["profileReason"]
+    assert properties["001"]["profile"] == "annual-report"
+
+
 def test_an_unrecognised_draft_is_an_annual_report(cli):
     data = cli("check", "--format", "json", seed("000")).json()
     (document,) = data["summary"]["documents"]
