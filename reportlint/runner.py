@@ -14,6 +14,7 @@ from .document import Document
 from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
 from .errors import InputError
 from .load import load
+from .locate import statutory_parts, with_locators
 from .reporters import FileReport
 
 # Below this many files a process pool costs more than it saves.
@@ -28,6 +29,7 @@ class Options:
     profile: str | None = None
     fail_level: str | None = None
     config: str | None = None  # an explicit configuration file
+    full_report: bool = False  # every line, the profile and the statutory parts (the HTML page)
 
 
 @dataclass
@@ -136,11 +138,16 @@ def lint_one(planner: Planner, path: str) -> FileResult:
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
-    findings = lint_source(source, plan, diagnostics)
-    wanted = {f.line for f in findings}
+    doc = Document(source)
+    findings = with_locators(doc, run(doc, plan.rules, diagnostics, plan.known))
+    wanted = range(1, len(source.lines) + 1) if planner.options.full_report else {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
-    return FileResult(FileReport(path, lines, source.kind, findings), None, list(diagnostics), failing)
+    report = FileReport(path, lines, source.kind, findings)
+    if planner.options.full_report:
+        report.profile = planner.options.profile or plan.config.profile
+        report.parts = statutory_parts(doc, plan.rules)
+    return FileResult(report, None, list(diagnostics), failing)
 
 
 # One planner per worker process, made by the pool's initializer.

@@ -63,6 +63,7 @@ def test_sarif_results_are_the_json_findings(cli, monkeypatch):
             "end_line": region["endLine"], "end_column": region["endColumn"],
             "rule": result["ruleId"], "severity": {v: k for k, v in LEVELS.items()}[result["level"]],
             "message": result["message"]["text"],
+            "context": result["properties"]["context"], "excerpt": result["properties"]["excerpt"],
         })
     assert got == findings
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Finding, Rule
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass
@@ -18,6 +18,9 @@ class FileReport:
     lines: dict[int, str]  # line number -> text, for the lines that have findings
     kind: str = "text"  # "text" or "docx": .docx positions are paragraphs (第N段)
     findings: list[Finding] = field(default_factory=list)
+    # filled for the HTML page only (Options.full_report): then `lines` holds every line
+    profile: str = ""
+    parts: list[tuple[str, bool]] | None = None  # (statutory part, present); None: not required
 
 
 @dataclass
