@@ -97,24 +97,24 @@ def runs_between(paragraph, start: int, end: int) -> list:
 
 
 @dataclass
-class Line:
+class WordLine:
     paragraph: object  # w:p
     label: int  # length of Word's numbering label in front of the runs' text
 
 
-def word_lines(document) -> list[Line]:
+def word_lines(document) -> list[WordLine]:
     numbering = Numbering(document.part)
-    return [Line(p, len(numbering.label(p))) for p, _cell in blocks(document.element.body)]
+    return [WordLine(p, len(numbering.label(p))) for p, _cell in blocks(document.element.body)]
 
 
-def run_offset(line: Line, column: int) -> int:
+def run_offset(line: WordLine, column: int) -> int:
     """A 1-based column of the line as read (label included) -> offset in its runs' text."""
     total = run_spans(line.paragraph)[-1][2] if run_spans(line.paragraph) else 0
     return min(max(column - 1 - line.label, 0), total)
 
 
 # -- comments ------------------------------------------------------------------------------
-def anchor_runs(document, lines: list[Line], finding: Finding) -> list:
+def anchor_runs(document, lines: list[WordLine], finding: Finding) -> list:
     """The runs covering exactly the finding's characters; for a point or a span that holds no
     run text (a document-level finding), the whole paragraph it points at."""
     from docx.text.run import Run
@@ -181,7 +181,7 @@ class Changes:
         else:
             paragraph.append(wrapper)
 
-    def edit(self, line: Line, start: int, end: int, text: str) -> None:
+    def edit(self, line: WordLine, start: int, end: int, text: str) -> None:
         """Replace [start, end) of the line's runs' text by `text`, as tracked changes."""
         p = line.paragraph
         split_at(p, start)
@@ -196,7 +196,7 @@ class Changes:
             self.insert_text(doomed[-1] if doomed else before, after, text, p)
         self.count += 1
 
-    def delete_paragraph(self, line: Line) -> None:
+    def delete_paragraph(self, line: WordLine) -> None:
         """Delete the paragraph's text and its paragraph mark: accepted, the paragraph is gone."""
         p = line.paragraph
         runs = [r for r, s, e in run_spans(p) if e > s]
@@ -217,7 +217,7 @@ class Changes:
         self.count += 1
 
 
-def track_fixes(lines: list[Line], before: list[str], after: list[str]) -> int:
+def track_fixes(lines: list[WordLine], before: list[str], after: list[str]) -> int:
     """Tracked changes turning the draft's lines `before` into `after` (what --fix gives the
     text): changed lines edited character by character, removed lines deleted. Returns how many."""
     changes = Changes()
@@ -290,14 +290,17 @@ def annotate(path: str, output: str | None, plan, fix: bool, force: bool) -> Res
 def save(document, output: str) -> None:
     """Through a temporary file and a rename: never a half-written copy."""
     target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
         document.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only mode
         os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"{output}: 无法写入：{exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)

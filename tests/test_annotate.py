@@ -102,14 +102,18 @@ def test_a_finding_inside_a_formatted_run_splits_it_and_keeps_the_formatting(tmp
     bold = paragraph.add_run("坚持依法的的行政")
     bold.bold = True
     paragraph.add_run("原则。")
+    across = document.add_paragraph("严格规范执法的")  # the span starts in one run, ends in the next
+    across.add_run("的行为").italic = True
     draft = tmp_path / "加粗.docx"
     document.save(draft)
     assert cli("annotate", "--select", "hygiene/doubled-char", draft).code == 1
     copy = docx.Document(str(tmp_path / "加粗.reportlint.docx"))
-    assert list(anchored(copy).values()) == ["的的"]
+    assert list(anchored(copy).values()) == ["的的", "的的"]
     runs = [(r.text, r.bold) for r in copy.paragraphs[0].runs if r.text]
     assert runs == [("我们", None), ("坚持依法", True), ("的的", True), ("行政", True), ("原则。", None)]
     assert copy.paragraphs[0].text == "我们坚持依法的的行政原则。"
+    runs = [(r.text, r.italic) for r in copy.paragraphs[1].runs if r.text]
+    assert runs == [("严格规范执法", None), ("的", None), ("的", True), ("行为", True)]
 
 
 def test_word_numbering_label_and_table_cell_are_skipped_and_found(tmp_path, cli):
@@ -178,6 +182,8 @@ def test_never_over_an_existing_file_without_force_and_only_docx(tmp_path, cli):
     assert cli("annotate", draft, "-o", draft, "--force").code == 2  # never the original
     run = cli("annotate", seed_text("002"))
     assert run.code == 2 and "只处理 .docx" in run.err
+    run = cli("annotate", draft, "-o", tmp_path / "无此目录" / "审阅.docx")
+    assert run.code == 2 and "无法写入" in run.err
 
 
 def test_same_options_as_check_select_and_profile(tmp_path, cli):
