@@ -184,7 +184,7 @@ def report(planner, targets, fmt, fix, diff, statistics, jobs, sink) -> int:
         click.echo(text, nl=False, file=sink)
 
     if diff:
-        changed, failed = fix_files(planner, targets, write=False)
+        changed, failed = fix_files(planner, targets, write=False, sink=sink)
         return EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN
     fix_failed = fix and fix_files(planner, targets, write=True)[1]  # then lint what the fixes left
     rules = rules_in(planner, targets)
@@ -257,7 +257,7 @@ def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bool]:
+def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tuple[bool, bool]:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
     Returns (whether anything changed or would, whether a draft could not be fixed)."""
     from .fix import ReadOnlyDraft, fix_source, original_text, unified_diff, write_atomically
@@ -285,7 +285,7 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
             continue
         if not write:
             total += count
-            click.echo(unified_diff(path, before, after), nl=False)
+            click.echo(unified_diff(path, before, after), nl=False, file=sink)
             continue
         try:
             write_atomically(path, after, source.encoding)

@@ -81,12 +81,31 @@ def with_locators(doc: Document, findings: list) -> list:
     return [dataclasses.replace(f, context=locator.context(f.line), excerpt=excerpt(doc, f)) for f in findings]
 
 
-def statutory_parts(doc: Document, rules: list) -> list[tuple[str, bool]] | None:
-    """(part name, present) for each statutory part the draft's rules require, in the required
-    order; None when no rule asks for parts (e.g. a 情况汇报). The one place reporters ask the
-    structure code for parts."""
+PART_STATES = ("present", "untitled", "inside", "missing")
+
+
+def statutory_parts(doc: Document, rules: list) -> list[tuple[str, str]] | None:
+    """(part's short name, state) for each statutory part the draft's rules require, in the
+    required order; None when no rule asks for parts (e.g. a 情况汇报). States: present (titled),
+    untitled (its content stands where a lost numbered heading was), inside (written inside
+    another part), missing — as structure/missing-part judges them. The one place reporters ask
+    the structure code for parts."""
     rule = next((r for r in rules if r.kind == "required_sections" and hasattr(r.check, "finder")), None)
     if rule is None:
         return None
-    found = {part.index for part in rule.check.finder.find(doc)}
-    return [(spec.name, i in found) for i, spec in enumerate(rule.check.specs)]
+    check = rule.check
+    parts = check.finder.find(doc)
+    found = {part.index for part in parts}
+    untitled = check.untitled(doc, parts) if hasattr(check, "untitled") else set()
+    out = []
+    for i, spec in enumerate(check.specs):
+        if i in found:
+            state = "present"
+        elif i in untitled:
+            state = "untitled"
+        elif hasattr(check, "inside_other_parts") and check.inside_other_parts(doc, spec, parts):
+            state = "inside"
+        else:
+            state = "missing"
+        out.append((spec.short, state))
+    return out

@@ -190,6 +190,15 @@ def test_output_writes_any_format_to_a_file_in_utf8(fmt, cli, monkeypatch, tmp_p
     assert target.read_text(encoding="utf-8") == cli("check", "--format", fmt, "seeds/004_ef96db1b2199c610.txt").out
 
 
+def test_output_takes_the_diff_too(cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "修改.diff"
+    run = cli("check", "--diff", "--output", target, "seeds/002_89ccdf0e0e23cf6e.txt")
+    assert run.code == 1 and run.out == ""
+    assert target.read_text(encoding="utf-8") == cli("check", "--diff", "seeds/002_89ccdf0e0e23cf6e.txt").out
+    assert "+++ b/seeds/002_89ccdf0e0e23cf6e.txt" in target.read_text(encoding="utf-8")
+
+
 def test_output_never_overwrites_a_draft_being_checked(cli, tmp_path):
     draft = tmp_path / "稿.txt"
     shutil.copy(seed("002"), draft)

@@ -51,7 +51,13 @@ def test_seeds_page_is_self_contained_with_every_finding_and_the_overview(cli, m
     assert run.out.count('class="finding"') == len(findings)
     for path in sorted(SEEDS.glob("*.txt")):  # the overview: one row per draft with its parts
         assert f"seeds/{path.name}</a>" in run.out
-    assert "缺少：" in text and "具备：" in text
+    shorts = ("主要举措和成效", "存在的不足和原因", "第一责任人职责", "主要安排")
+    for row in run.out.split("<tr>")[2:]:  # the overview agrees with structure/missing-part
+        path = row.split('">', 2)[1].split("</a>")[0]
+        said = " ".join(f["message"] for f in findings if f["path"] == path and f["rule"] == "structure/missing-part")
+        missing = row.split("缺少：")[1].split("</span>")[0].split("、") if "缺少：" in row else []
+        assert set(missing) == {s for s in shorts if s in said}, path
+    assert "具备：无" in text  # seed 004, a 情况汇报 checked as an annual report
     assert "《法治政府建设与责任落实督察工作规定》" in text  # the why, with its source
 
 

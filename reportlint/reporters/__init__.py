@@ -20,7 +20,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     # filled for the HTML page only (Options.full_report): then `lines` holds every line
     profile: str = ""
-    parts: list[tuple[str, bool]] | None = None  # (statutory part, present); None: not required
+    parts: list[tuple[str, str]] | None = None  # (statutory part, state: locate.PART_STATES); None: not required
 
 
 @dataclass

@@ -21,7 +21,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #999;margin-top:2e
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;
 vertical-align:top}th{background:#eee}
 .n-error{color:#b00020;font-weight:bold}.n-warning{color:#8a5300;font-weight:bold}.n-info{color:#0b5394}
-.missing{color:#b00020}.present{color:#1b5e20}
+.missing{color:#b00020}.present{color:#1b5e20}.untitled{color:#8a5300}
 #filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}
 .para{margin:.2em 0;padding:.1em .4em;white-space:pre-wrap;word-break:break-all}
 .para .ln{color:#888;font-size:.8em;margin-right:.6em;user-select:none}
@@ -120,15 +120,20 @@ def counts(report) -> dict[str, int]:
     return out
 
 
+PART_LABELS = {"present": ("present", "具备"), "untitled": ("untitled", "有内容但缺标题"),
+               "inside": ("untitled", "写在其他部分中"), "missing": ("missing", "缺少")}
+
+
 def parts_cell(parts) -> str:
     if parts is None:
         return "—（此文档类型不要求）"
-    present = "、".join(escape(name) for name, ok in parts if ok) or "无"
-    missing = "、".join(escape(name) for name, ok in parts if not ok)
-    out = f'<span class="present">具备：{present}</span>'
-    if missing:
-        out += f'<br><span class="missing">缺少：{missing}</span>'
-    return out
+    out = []
+    for state in ("present", "untitled", "inside", "missing"):
+        names = [escape(name) for name, s in parts if s == state]
+        css, label = PART_LABELS[state]
+        if names or state == "present":
+            out.append(f'<span class="{css}">{label}：{"、".join(names) or "无"}</span>')
+    return "<br>".join(out)
 
 
 def overview(reports) -> str:
