@@ -199,22 +199,27 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed; .ci/run installs it")
-def test_libreoffice_opens_the_copy_keeps_comments_and_exports_them_to_pdf(tmp_path, cli):
-    draft = docx_of(seed_text("004"), tmp_path / "004.docx")
-    assert cli("annotate", "--fix", draft).code == 1
-    copy = tmp_path / "004.reportlint.docx"
-    want = comments_with_anchors(copy)
+def test_libreoffice_opens_each_seeds_copy_keeps_its_comments_and_exports_them_to_pdf(tmp_path, cli):
+    copies, want = [], {}
+    for prefix in SEED_PREFIXES:
+        draft = docx_of(seed_text(prefix), tmp_path / f"{prefix}.docx")
+        assert cli("annotate", "--fix", draft).code == 1
+        copies.append(str(tmp_path / f"{prefix}.reportlint.docx"))
+        want[prefix] = comments_with_anchors(Path(copies[-1]))
     out = tmp_path / "lo"
     profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
 
-    def convert(target: str) -> subprocess.CompletedProcess:
-        return subprocess.run([SOFFICE, "--headless", profile, "--convert-to", target, "--outdir", str(out), str(copy)],
-                              capture_output=True, text=True, timeout=240)
+    def convert(target: str) -> subprocess.CompletedProcess:  # one LibreOffice start for all five
+        return subprocess.run([SOFFICE, "--headless", profile, "--convert-to", target, "--outdir", str(out), *copies],
+                              capture_output=True, text=True, timeout=300)
 
     done = convert('pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}')
-    pdf = out / "004.reportlint.pdf"
-    assert done.returncode == 0 and pdf.stat().st_size > 0, done.stderr
-    assert pdf.read_bytes().count(b"/Subtype /Text") == sum(want.values())  # one PDF note per comment
+    assert done.returncode == 0, done.stderr
+    for prefix in SEED_PREFIXES:
+        pdf = (out / f"{prefix}.reportlint.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF")
+        assert pdf.count(b"/Subtype /Text") == sum(want[prefix].values())  # one PDF note per comment
     done = convert("docx:MS Word 2007 XML")  # what LibreOffice writes back when the reviewer saves
     assert done.returncode == 0, done.stderr
-    assert comments_with_anchors(out / "004.reportlint.docx") == want
+    for prefix in SEED_PREFIXES:
+        assert comments_with_anchors(out / f"{prefix}.reportlint.docx") == want[prefix]
