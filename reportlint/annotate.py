@@ -26,6 +26,7 @@ from .errors import InputError, UsageError
 AUTHOR, INITIALS = "reportlint", "RL"
 # Run children that carry text, as python-docx's Run.text reads them (each str() is its text).
 TEXT_TAGS = {W + t for t in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen")}
+W_T = W + "t"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 WHY_CUT = 120  # characters of a rule's reason quoted in a comment
@@ -49,6 +50,8 @@ def comment_text(finding: Finding, rule: Rule | None) -> str:
 
 # -- runs and offsets ----------------------------------------------------------------------
 def text_length(child) -> int:
+    if child.tag == W_T:  # the common case, without python-docx's str()
+        return len(child.text or "")
     return len(str(child)) if child.tag in TEXT_TAGS else 0
 
 

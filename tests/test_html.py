@@ -109,6 +109,16 @@ def test_seeds_page_in_headless_chromium(tmp_path, cli, monkeypatch):
     assert 'data-ready="1"' in dom.stdout  # the filter script ran to its end
     text = html.unescape(dom.stdout)
     assert all(f["message"] in text for f in findings)
+    # the filter: only errors of one rule stay visible; every other finding is hidden
+    rule = next(f["rule"] for f in findings if f["severity"] == "error")
+    link = f"{page.as_uri()}#severity=error&rule={rule}"
+    filtered = subprocess.run([*base, f"--user-data-dir={tmp_path / 'filter'}", "--dump-dom", link],
+                              capture_output=True, text=True, timeout=120)
+    items = [chunk for chunk in filtered.stdout.split("<li ")[1:] if 'class="finding' in chunk]
+    assert len(items) == len(findings)
+    shown = [i for i in items if "hidden" not in i.split(">", 1)[0]]
+    assert len(shown) == sum(f["rule"] == rule and f["severity"] == "error" for f in findings) > 0
+    assert all(f'data-rule="{rule}"' in i for i in shown)
     shot = tmp_path / "report.png"
     done = browse(f"--screenshot={shot}", profile="shot")
     assert done.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

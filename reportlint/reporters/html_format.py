@@ -57,6 +57,16 @@ SCRIPT = """
       marks[k].classList.toggle('off',!on);
     }
   }
+  // a link may carry a filter: report.html#severity=error,warning&rule=hygiene/doubled-char
+  var hash=decodeURIComponent(location.hash.slice(1));
+  if(hash.indexOf('=')>0){
+    var params={}, pairs=hash.split('&');
+    for(var p=0;p<pairs.length;p++){var kv=pairs[p].split('=');params[kv[0]]=kv.slice(1).join('=');}
+    var boxes0=document.querySelectorAll('#filters input[type=checkbox]');
+    if(params.severity){for(var b=0;b<boxes0.length;b++){
+      boxes0[b].checked=params.severity.split(',').indexOf(boxes0[b].value)>=0;}}
+    if(params.rule){document.getElementById('rule').value=params.rule;}
+  }
   var controls=document.querySelectorAll('#filters input, #filters select');
   for(var c=0;c<controls.length;c++){controls[c].addEventListener('change',apply);}
   apply();
