@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import click
@@ -72,6 +74,9 @@ class Group(click.Group):
 
     def main(self, *args, **kwargs):
         kwargs["standalone_mode"] = False
+        for stream in (sys.stdout, sys.stderr):  # a GBK console shows "?" for what it cannot encode
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
         try:
             code = super().main(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `reportlint`: help, as a usage error
@@ -114,35 +119,74 @@ config_option = click.option("--config", "config_file", default=None, metavar="F
                              help="使用此配置文件，而不是从草稿所在目录向上查找 .reportlint.yaml / pyproject.toml。")
 
 
+def selection_options(command):
+    """The options that decide which rules run and what fails (check and annotate share them)."""
+    for option in reversed((
+        rules_option,
+        click.option("--select", multiple=True, metavar="RULE",
+                     help="只运行这些规则（编号或前缀，可重复，可逗号分隔）。"),
+        click.option("--ignore", multiple=True, metavar="RULE", help="不运行这些规则（编号或前缀）。"),
+        click.option("--profile", default=None, help="文档类型（规则组合），默认 annual-report。"),
+        click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+                     help="达到此级别的问题使退出码为 1（默认 warning）。"),
+        config_option,
+    )):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
-@rules_option
-@click.option("--select", multiple=True, metavar="RULE", help="只运行这些规则（编号或前缀，可重复，可逗号分隔）。")
-@click.option("--ignore", multiple=True, metavar="RULE", help="不运行这些规则（编号或前缀）。")
-@click.option("--profile", default=None, help="文档类型（规则组合），默认 annual-report。")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="达到此级别的问题使退出码为 1（默认 warning）。")
-@config_option
+@selection_options
 @click.option("--fix", is_flag=True, help="自动修复机械性问题（%%、重字、半角标点、网页残留行），原地改写文件。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 将做的修改（统一差异格式），不写文件。")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="搜索目录时跳过这些文件（文件名或路径模式，可重复）。")
+@click.option("--output", "-o", "output", default=None, metavar="FILE",
+              help="把结果写入此文件（UTF-8），而不是标准输出。")
 def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs,
-          exclude):
+          exclude, output):
     """检查草稿（.txt .md .docx 文件或目录）。"""
     if statistics and fmt not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 一起使用")
     if fix and diff:
         raise UsageError("--fix 与 --diff 只能选一个：--diff 只显示修改，--fix 写入文件")
     options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
-                      fail_level, config_file)
+                      fail_level, config_file, full_report=fmt == "html")
     planner = Planner(options)
     targets = expand_paths(paths, planner, list(exclude))
+    if output and os.path.exists(output) and any(os.path.samefile(t, output) for t in targets if os.path.exists(t)):
+        raise UsageError(f"{output}: 输出文件是要检查的草稿之一，请另选一个文件名")
+    with output_file(output) as sink:
+        code = report(planner, targets, fmt, fix, diff, statistics, jobs, sink)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def output_file(path: str | None):
+    """--output: the report goes to FILE in UTF-8 (any format); else to standard output."""
+    if path is None:
+        yield None
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UsageError(f"{path}: 无法写入输出文件：{exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
+def report(planner, targets, fmt, fix, diff, statistics, jobs, sink) -> int:
+    """Lint (and fix) `targets` and write the report to `sink` (None: stdout); the exit code."""
+
+    def emit(text: str) -> None:
+        click.echo(text, nl=False, file=sink)
+
     if diff:
-        changed, failed = fix_files(planner, targets, write=False)
-        sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        changed, failed = fix_files(planner, targets, write=False, sink=sink)
+        return EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN
     fix_failed = fix and fix_files(planner, targets, write=True)[1]  # then lint what the fixes left
     rules = rules_in(planner, targets)
     out = writer("text" if statistics else fmt, rules)
@@ -155,19 +199,43 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
             unreadable, internal = True, internal or result.internal
             continue
         if not summary.files:  # output starts with the first readable draft: none, no output
-            click.echo(out.begin(), nl=False)
+            emit(out.begin())
         summary.add(result.report)
         failing = failing or result.failing
         if statistics:
             per_rule.update((f.rule, f.severity) for f in result.report.findings)
         else:
-            click.echo(out.file(result.report), nl=False)  # streamed: one draft in memory at a time
+            emit(out.file(result.report))  # streamed: one draft in memory at a time
     if not summary.files and fmt in ("json", "sarif") and not statistics:
-        click.echo(out.begin(), nl=False)  # a machine reader gets a document even when no draft was read
+        emit(out.begin())  # a machine reader gets a document even when no draft was read
     if summary.files or fmt in ("json", "sarif"):
-        click.echo(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary), nl=False)
-    sys.exit(EXIT_INTERNAL if internal else EXIT_ERROR if unreadable or fix_failed
-             else EXIT_FINDINGS if failing else EXIT_CLEAN)
+        emit(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary))
+    return (EXIT_INTERNAL if internal else EXIT_ERROR if unreadable or fix_failed
+            else EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("draft")
+@click.option("--output", "-o", "output", default=None, metavar="OUT.docx",
+              help="批注副本的文件名（默认：草稿名.reportlint.docx，与草稿同目录）。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--fix", is_flag=True, help="把机械性修复（%%、重字、半角标点、网页残留行）作为修订写入副本。")
+@selection_options
+def annotate(draft, output, force, fix, rule_paths, select, ignore, profile, fail_level, config_file):
+    """为 .docx 草稿生成带批注（及修订）的审阅副本，原稿不变。"""
+    from .annotate import annotate as write_annotated
+    from .engine import SEVERITY_RANK
+
+    options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
+                      fail_level, config_file)
+    planner = Planner(options)
+    planner.plan(draft)  # configuration errors first
+    result = write_annotated(draft, output, lambda doc: planner.plan_for_draft(draft, doc), fix, force)
+    plan = result.plan
+    changes = f"、{result.changes} 处修订" if fix else ""
+    click.echo(f"reportlint: 已写入 {result.output}：{result.comments} 条批注{changes}", err=True)
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 def rules_in(planner: Planner, paths: list[str]) -> list:
@@ -192,7 +260,7 @@ def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bool]:
+def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tuple[bool, bool]:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
     Returns (whether anything changed or would, whether a draft could not be fixed)."""
     from .fix import ReadOnlyDraft, fix_source, original_text, unified_diff, write_atomically
@@ -210,8 +278,9 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
         if source.kind == "docx":
             click.echo(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改", err=True)
             continue
-        plan = planner.plan(path)
         before = original_text(source)
+        # each pass recognises the document type of the draft as the fixes left it, as check does
+        plan = partial(planner.plan_for_draft, path)
         after, count = fix_source(source, lambda src, plan=plan: lint_source(src, plan))
         if after == before:
             continue
@@ -220,7 +289,7 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
             continue
         if not write:
             total += count
-            click.echo(unified_diff(path, before, after), nl=False)
+            click.echo(unified_diff(path, before, after), nl=False, file=sink)
             continue
         try:
             write_atomically(path, after, source.encoding)

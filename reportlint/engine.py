@@ -61,9 +61,13 @@ class Finding:
     message: str = ""  # compared: one rule may say two different things about one span
     # (start offset, end offset, replacement) edits in Document.text that fix it
     edits: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+    # where a reader finds it: heading path (四、…／（二）…) or table cell (表2 第3行第2列)
+    context: str = field(default="", compare=False)
+    excerpt: str = field(default="", compare=False)  # the covered text, cut to a readable length
 
     def as_dict(self) -> dict:
-        keys = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message")
+        keys = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
+                "context", "excerpt")
         return {k: getattr(self, k) for k in keys}
 
 

@@ -19,6 +19,7 @@ from .document import Document
 from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
 from .errors import InputError, describe
 from .load import load
+from .locate import statutory_parts, with_locators
 from .reporters import FileReport
 
 # Below this many files a process pool costs more than it saves.
@@ -36,6 +37,7 @@ class Options:
     profile: str | None = None
     fail_level: str | None = None
     config: str | None = None  # an explicit configuration file
+    full_report: bool = False  # every line, the profile and the statutory parts (the HTML page)
 
 
 @dataclass
@@ -86,6 +88,10 @@ class Planner:
         if found:
             return found.profile, f"按{found.reason}识别"
         return DEFAULT_PROFILE, "未能从标题和主送机关识别文种，按默认类型"
+
+    def plan_for_draft(self, path: str, doc: Document) -> Plan:
+        """The rules for `path` with the profile given for it or recognised from the draft."""
+        return self.plan(path, self.profile_for(path, doc)[0])
 
     def plan(self, path: str, profile: str | None = None) -> Plan:
         """The rules for `path` with `profile` (else the one given, else the default)."""
@@ -165,11 +171,12 @@ class FileResult:
 
 def lint_source(source, plan, diagnostics=None):
     """Findings for `source` under `plan` — a Plan, or a function choosing it from the Document
-    (the document type is recognised from the parsed draft, which is parsed once)."""
+    (the document type is recognised from the parsed draft, which is parsed once) — with their
+    locators (heading path or table cell, excerpt)."""
     doc = Document(source)
     if callable(plan):
         plan = plan(doc)
-    return run(doc, plan.rules, diagnostics, plan.known)
+    return with_locators(doc, run(doc, plan.rules, diagnostics, plan.known))
 
 
 def lint_one(planner: Planner, path: str) -> FileResult:
@@ -188,13 +195,15 @@ def lint_one(planner: Planner, path: str) -> FileResult:
 
     try:
         findings = lint_source(source, plan_for, diagnostics)
+        plan = planner.plan(path, chosen["profile"])
+        # the HTML overview only: parsing the draft a second time is cheap next to the page
+        parts = statutory_parts(Document(source), plan.rules) if planner.options.full_report else None
     except Exception as exc:  # a bug in reportlint on this draft: say so, lint the others
         return FileResult(error=f"{path}: 内部错误（请向 reportlint 报告）：{type(exc).__name__}", internal=True)
-    wanted = {f.line for f in findings}
+    wanted = range(1, len(source.lines) + 1) if planner.options.full_report else {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
-    plan = planner.plan(path, chosen["profile"])
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
-    report = FileReport(path, lines, source.kind, findings, chosen["profile"], chosen["why"])
+    report = FileReport(path, lines, source.kind, findings, chosen["profile"], chosen["why"], parts)
     return FileResult(report, None, list(diagnostics), failing)
 
 

@@ -39,7 +39,7 @@ def test_seeds_json_contract_and_exit_code(seeds_json):
     assert seeds_json.code == 1
     data = seeds_json.json()
     assert set(data) == {"version", "findings", "summary"} and data["version"] == 1
-    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message"}
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "context", "excerpt"}
     assert all(set(f) == keys for f in data["findings"])
     summary = data["summary"]
     assert summary["files"] == 5

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Finding, Rule
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass
@@ -20,6 +20,8 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     profile: str | None = None  # the document type it was checked as
     profile_reason: str = ""  # why: given on the command line or in the configuration, or recognised
+    # filled for the HTML page only (Options.full_report): then `lines` holds every line
+    parts: list[tuple[str, str]] | None = None  # (statutory part, state: locate.PART_STATES); None: not required
 
 
 @dataclass

@@ -69,7 +69,13 @@ def artifact_uri(path: str) -> str:
 
 
 def result(finding, index: int) -> dict:
-    return {
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    out = {
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
@@ -77,15 +83,13 @@ def result(finding, index: int) -> dict:
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": artifact_uri(finding.path)},
-                "region": {
-                    "startLine": finding.line,
-                    "startColumn": finding.column,
-                    "endLine": finding.end_line,
-                    "endColumn": finding.end_column,
-                },
+                "region": region,
             },
         }],
     }
+    if finding.context or finding.excerpt:  # where a Word user finds it, and the exact text
+        out["properties"] = {"context": finding.context, "excerpt": finding.excerpt}
+    return out
 
 
 class Writer(Base):

@@ -34,8 +34,10 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def location(file, finding) -> str:
+    """path:line:col for text; for Word, where a Word user finds it: the heading path or table
+    cell (Word shows no paragraph numbers)."""
     if file.kind == "docx":
-        return f"{finding.path}:第{finding.line}段:{finding.column}"
+        return f"{finding.path}（{finding.context or f'第{finding.line}段'}）"
     return f"{finding.path}:{finding.line}:{finding.column}"
 
 
@@ -48,7 +50,7 @@ def render_finding(file, finding) -> list[str]:
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = min(max(end, start + 1), start + MAX_SPAN)
     shown, s, e = excerpt(line, start, end)
-    gutter = f"{finding.line:>5} | "
+    gutter = "      | " if file.kind == "docx" else f"{finding.line:>5} | "
     out.append(gutter + shown)
     out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
     return out
