@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .engine import load_rules
 from .errors import InputError, ReportlintError, UsageError
 from .reporters import FORMATS, Summary, writer
 from .runner import Options, Planner, default_jobs, lint_paths, lint_source
@@ -231,13 +230,22 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
     return total > 0, failed
 
 
+def configured_rules(rule_paths, config_file, path: str = "."):
+    """Every rule `check` would know for a draft in `path`: the shipped packs, the packs the
+    configuration names (`rules:`) and --rules, in that order, as `check` loads them."""
+    planner = Planner(Options(tuple(rule_paths), config=config_file))
+    config = planner.config(str(Path(path) / "_") if Path(path).is_dir() else path)
+    return planner.ruleset(tuple(config.rules) + tuple(rule_paths))
+
+
 @main.command("rules")
 @rules_option
+@config_option
 @click.option("--test", "test_examples", is_flag=True,
               help="运行每条规则的示例：会报告的写法必须报告，不会报告的写法必须不报告。")
-def list_rules(rule_paths, test_examples):
-    """列出全部规则：编号、级别、消息。"""
-    rules = load_rules(rule_paths).rules
+def list_rules(rule_paths, test_examples, config_file):
+    """列出全部规则（含配置文件 rules: 中的规则包）：编号、级别、消息。"""
+    rules = configured_rules(rule_paths, config_file).rules
     if not test_examples:
         for rule in rules:
             click.echo(f"{rule.id:<45} {rule.severity:<8} {rule.message}")
@@ -255,9 +263,10 @@ def list_rules(rule_paths, test_examples):
 @main.command()
 @click.argument("rule_id")
 @rules_option
-def explain(rule_id, rule_paths):
+@config_option
+def explain(rule_id, rule_paths, config_file):
     """说明一条规则：依据与示例。"""
-    rule = load_rules(rule_paths).by_id(rule_id)
+    rule = configured_rules(rule_paths, config_file).by_id(rule_id)
     click.echo(f"{rule.id}（{rule.kind}，{rule.severity}）")
     click.echo(f"消息：{rule.message}")
     click.echo(f"依据：{rule.why}")
@@ -277,13 +286,20 @@ def show_config(path, config_file):
     import yaml
 
     from .config import config_for
+    from .engine import pack_files
 
     target = Path(path)
     if not target.exists():
         raise InputError(path, "文件或目录不存在")
     draft = str(target / "_" if target.is_dir() else target)
     config = config_for(draft, config_file)
-    Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
+    plan = Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
     data = config.as_dict()
     data["file"] = data["file"] or "（未找到配置文件，使用默认值）"
+    running = {r.id for r in plan.rules}
+    ruleset = configured_rules((), config_file, draft)
+    for pack in config.rules:  # the team's packs: which of their rules exist and which run here
+        ids = [r.id for r in ruleset.rules if r.file in {str(f) for f in pack_files(Path(pack))}]
+        data.setdefault("pack-rules", {})[pack] = [i if i in running else f"{i}（未运行）" for i in ids]
+    data["running-rules"] = len(running)
     click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())

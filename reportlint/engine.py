@@ -13,6 +13,7 @@ import yaml
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError
+from .ruleids import matches
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -89,12 +90,6 @@ class RuleSet:
             known = "、".join(sorted(self.profiles)) or "无"
             raise UsageError(f"未知的文档类型（profile）：{name}；可用：{known}")
         return self.profiles[name]
-
-
-def matches(rule_id: str, pattern: str) -> bool:
-    """`hygiene` and `hygiene/` select every rule of that pack; an id selects itself."""
-    pattern = pattern.rstrip("/")
-    return rule_id == pattern or rule_id.startswith(pattern + "/")
 
 
 def default_rules_dir() -> Path:

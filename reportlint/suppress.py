@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .ruleids import matches
+
 DIRECTIVE = regex.compile(
     r"<!--\s*reportlint-(?P<what>disable-next-line|disable|enable)(?:\s+(?P<rules>[^\s>][^>]*?))?\s*-->")
 ALL = "*"
@@ -45,8 +47,6 @@ def parse(doc) -> list[Directive]:
 
 
 def covers(pattern: str, rule_id: str) -> bool:
-    from .engine import matches
-
     return pattern == ALL or (rule_id != ALL and matches(rule_id, pattern))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, seed
+from conftest import ROOT, SEEDS, seed
 
 from reportlint.engine import load_rules
 from reportlint.reporters.text_format import width
@@ -220,3 +220,35 @@ def test_explain_and_rules_cover_every_shipped_rule(cli):
         assert rule.id in listed.out
         run = cli("explain", rule.id)
         assert run.code == 0 and rule.why.splitlines()[0] in run.out and rule.bad[0].splitlines()[0] in run.out
+
+
+TEAM_PACK = """rules:
+  - id: team/old-name
+    kind: phrases
+    severity: warning
+    message: 机构名称“{phrase}”已撤销，请改为现名称
+    why: 机构改革后名称变更。
+    params: {phrases: [市政府法制办]}
+    examples: {bad: [市政府法制办开展月度测评], good: [市司法局开展月度测评]}
+"""
+
+
+def test_a_pack_named_in_the_configuration_is_seen_by_every_command(cli, tmp_path, monkeypatch):
+    (tmp_path / "team.yaml").write_text(TEAM_PACK, encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("市政府法制办开展月度测评。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "team/old-name" in {f["rule"] for f in cli("check", "--format", "json", draft).json()["findings"]}
+    listed = cli("rules")
+    assert listed.code == 0 and "team/old-name" in listed.out
+    tested = cli("rules", "--test")
+    assert tested.code == 0 and f"{len(load_rules().rules) + 1} 条规则" in tested.out, tested.out
+    explained = cli("explain", "team/old-name")
+    assert explained.code == 0 and "机构改革后名称变更" in explained.out
+    shown = cli("config", draft)
+    assert shown.code == 0 and "team/old-name" in shown.out, shown.out
+    # --config names the configuration from anywhere
+    monkeypatch.chdir(ROOT)
+    assert "team/old-name" in cli("rules", "--config", tmp_path / ".reportlint.yaml").out
+    assert cli("explain", "team/old-name").code == 2  # this folder's configuration names no team pack
