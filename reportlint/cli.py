@@ -26,37 +26,62 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
 
 # Folders a search never enters: tool and build output, not drafts.
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+# A repository's own furniture is never a draft, whatever its suffix (file names, any case).
+NOT_DRAFTS = ("readme*", "changelog*", "changes*", "history*", "license*", "licence*", "copying*", "notice*",
+              "contributing*", "authors*", "code_of_conduct*", "security*", "requirements*.txt",
+              "constraints*.txt", "robots.txt", "cmakelists.txt")
 
 
-def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str]) -> list[str]:
+def not_a_draft(name: str) -> bool:
+    return any(fnmatch.fnmatch(name.lower(), g) for g in NOT_DRAFTS)
+
+
+def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
+                 force_exclude: bool = False) -> list[str]:
     """Files as given; folders searched for drafts. A search skips hidden folders, tool output,
-    Word lock files (~$…), empty files, and what --exclude or the configuration's `exclude`
-    name; a file named on the command line is always linted."""
-    out = []
+    Word lock files (~$…), empty files, repository files (README, requirements.txt …), and what
+    --exclude or the configuration's `exclude` name. A file named on the command line is linted
+    unless --force-exclude (the pre-commit hook, which names every staged file) applies the same
+    skips to it. A draft reached twice (seeds and seeds/a.txt, a.txt and ./a.txt) is linted once."""
+    out, seen = [], set()
+
+    def excluded(name: str, rel: str, base: str) -> bool:  # --exclude: the path below `base`, or the name
+        return (any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(base, g) for g in exclude)
+                or planner.config(name).excludes(name))
+
+    def add(name: str) -> None:
+        key = os.path.normcase(os.path.realpath(name))
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+
     for path in paths:
         if not path.strip():
             raise UsageError("路径为空")
         p = Path(path)
         if not p.is_dir():
-            out.append(path)
+            if not (force_exclude and (not_a_draft(p.name) or excluded(path, p.as_posix(), p.name))):
+                add(path)
             continue
-        found = []
+        found, skipped = [], 0
         for f in sorted(p.rglob("*")):
             parts = f.relative_to(p).parts
             if (f.suffix.lower() not in DRAFT_SUFFIXES or f.name.startswith("~$") or not f.is_file()
                     or any(part.startswith(".") or part in SKIPPED_DIRS or part.endswith(".egg-info")
-                           for part in parts[:-1]) or f.name.startswith(".") or f.stat().st_size == 0):
+                           for part in parts[:-1]) or f.name.startswith(".") or not_a_draft(f.name)
+                    or f.stat().st_size == 0):
                 continue
-            name = str(f)
-            rel = "/".join(parts)  # --exclude globs match the path below the folder, or the file name
-            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
+            if excluded(str(f), "/".join(parts), f.name):
+                skipped += 1
                 continue
-            if planner.config(name).excludes(name):
-                continue
-            found.append(name)
+            found.append(str(f))
+        if not found and skipped:
+            raise UsageError(f"{path}: 目录中的 {skipped} 份草稿全部被排除（--exclude 或配置文件的 exclude），"
+                             "没有可检查的草稿；请检查排除规则")
         if not found:
             raise UsageError(f"{path}: 目录中没有 .txt、.md 或 .docx 草稿")
-        out += found
+        for name in found:
+            add(name)
     return out
 
 
@@ -128,8 +153,10 @@ config_option = click.option("--config", "config_file", default=None, metavar="F
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="搜索目录时跳过这些文件（文件名或路径模式，可重复）。")
+@click.option("--force-exclude", is_flag=True,
+              help="命令行直接给出的文件也按 --exclude、配置文件的 exclude 跳过（pre-commit 钩子使用）。")
 def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs,
-          exclude):
+          exclude, force_exclude):
     """检查草稿（.txt .md .docx 文件或目录）。"""
     if statistics and fmt not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 一起使用")
@@ -138,7 +165,9 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
                       fail_level, config_file)
     planner = Planner(options)
-    targets = expand_paths(paths, planner, list(exclude))
+    targets = expand_paths(paths, planner, list(exclude), force_exclude)
+    if not targets:  # --force-exclude left nothing: a commit of excluded files passes
+        click.echo("reportlint: 提示：所给文件均被排除（--force-exclude），没有检查任何文件", err=True)
     if diff:
         changed, failed = fix_files(planner, targets, write=False)
         sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
