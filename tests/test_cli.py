@@ -252,3 +252,39 @@ def test_a_pack_named_in_the_configuration_is_seen_by_every_command(cli, tmp_pat
     monkeypatch.chdir(ROOT)
     assert "team/old-name" in cli("rules", "--config", tmp_path / ".reportlint.yaml").out
     assert cli("explain", "team/old-name").code == 2  # this folder's configuration names no team pack
+
+
+def test_a_draft_named_twice_is_linted_once(cli, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    name = seed("002").name
+    run = cli("check", "--format", "json", "--select", "hygiene/doubled-symbol", "seeds", f"seeds/{name}",
+              f"./seeds/{name}")
+    assert run.json()["summary"]["files"] == 5
+    assert [f["path"] for f in run.json()["findings"]] == [f"seeds/{name}"]
+
+
+def test_force_exclude_skips_named_files_the_configuration_excludes(cli, tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['archive/*']\nselect: [hygiene]\n", encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    old = tmp_path / "archive" / "old.txt"
+    old.write_text("全年办理案件XX起。", encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("数据待补充。", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("全年办理案件XX起。", encoding="utf-8")
+    assert cli("check", old).code == 1  # named without the flag: linted, as before
+    run = cli("check", "--format", "json", "--force-exclude", old, readme, draft)
+    assert run.code == 1 and {f["path"] for f in run.json()["findings"]} == {str(draft)}
+    run = cli("check", "--force-exclude", old, readme)
+    assert run.code == 0 and run.out == "" and "均被排除" in run.err
+    # a folder search never takes a README or requirements.txt for a draft
+    (tmp_path / "requirements.txt").write_text("pyyaml>=6.0\n", encoding="utf-8")
+    assert {f["path"] for f in cli("check", "--format", "json", tmp_path).json()["findings"]} == {str(draft)}
+
+
+def test_a_folder_whose_drafts_are_all_excluded_says_so(cli, tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['*.txt']\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("全年办理案件XX起。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年办理案件XX起。", encoding="utf-8")
+    run = cli("check", tmp_path)
+    one_line_error(run, str(tmp_path), "2 份草稿全部被排除", "exclude")

@@ -77,13 +77,14 @@ def drafts(tmp_path_factory):
     # None of these is a whole annual report: linted, each would fail the structure rules.
     (repo / "README.md").write_text("# 报告草稿库\n\n各科室的报告草稿放在此处，定稿后归档。\n", encoding="utf-8")
     (repo / "requirements.txt").write_text("pre-commit>=3.5\n", encoding="utf-8")
-    (repo / "archive" / "2019年度报告.txt").write_text("一、基本数据\n（一）办理行政案件情况。（略）\n", encoding="utf-8")
-    (repo / "初稿.txt").write_text("一、基本数据\n（一）办理行政案件情况。（略）\n", encoding="utf-8")
+    bad = "一、基本数据\n（一）办理行政案件情况。（略）\n"
+    (repo / "archive" / "2019年度报告.txt").write_text(bad, encoding="utf-8")
+    (repo / "初稿.txt").write_text(bad, encoding="utf-8")
     # A folder whose drafts are checked by the hygiene pack only (its own configuration).
     (repo / "短稿").mkdir()
     (repo / "短稿" / ".reportlint.yaml").write_text("select: [hygiene]\n", encoding="utf-8")
-    (repo / "短稿" / "定稿.md").write_text("一、基本数据\n（一）办理行政案件情况。全年受理行政案件2241起，办结1179起。\n",
-                                        encoding="utf-8")
+    good = "一、基本数据\n（一）办理行政案件情况。全年受理行政案件2241起，办结1179起。\n"
+    (repo / "短稿" / "定稿.md").write_text(good, encoding="utf-8")
     word = docx.Document()
     for text in ("一、基本数据", "", "（二）办理行政许可情况。（略）"):
         word.add_paragraph(text)
