@@ -295,17 +295,14 @@ def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=(
 
 
 def suppress(doc: Document, findings: list[Finding], rules: list[Rule], known: set[str] | None) -> list[Finding]:
-    """Drop what inline directives suppress; report the directive parts that suppressed nothing."""
-    if "reportlint-" not in doc.text:
+    """Drop what inline directives suppress; report the directives' problems (suppress.py)."""
+    if "reportlint" not in doc.text.lower() and not getattr(doc.source, "comments", None):
         return findings  # no directive: nothing to parse
     from . import suppress as inline
 
     running = {r.id for r in rules}
-    kept, unused = inline.apply(doc, findings, running, known or running)
-    reporter = next((r for r in rules if r.kind == "unused_suppression"), None)
-    if reporter is None:
-        return kept
-    extra = [finding(doc, reporter, d.start, d.end, {"directive": doc.text[d.start:d.end],
-                                                     "rule": "全部规则" if p == inline.ALL else p, "problem": problem})
-             for d, p, problem in unused]
+    kept, problems = inline.apply(doc, findings, running, known or running)
+    reporters = {r.check.reports: r for r in rules if r.kind == "unused_suppression"}
+    extra = [finding(doc, reporters[category], start, end, args)
+             for start, end, args, category in problems if category in reporters]
     return sorted({*kept, *extra})

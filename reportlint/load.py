@@ -45,6 +45,9 @@ class Source:
     # per line, the Word table cell it stands in as (table, row, column), 1-based; None outside
     # tables. None for plain text.
     cells: list[tuple[int, int, int] | None] | None = None
+    # Word comments as (first line, last line, text): the paragraphs each is anchored to. None for
+    # plain text. suppress.py reads those that start with reportlint-disable.
+    comments: list[tuple[int, int, str]] | None = None
 
 
 def split_lines(text: str) -> tuple[list[str], list[str]]:
