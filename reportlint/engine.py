@@ -10,6 +10,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from . import yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError
@@ -19,8 +20,6 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
-# libyaml's safe loader is ten times faster than the pure-Python one; both construct plain data only.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A folded YAML scalar (>-) joins lines with a space, which Chinese text must not have.
 FOLDED_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、！？）》”’])[ \n]+(?=[\p{Han}（《“‘])")
 
@@ -124,7 +123,7 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
 
 def read_yaml(file: Path):
     try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
+        return yamlfile.load(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
