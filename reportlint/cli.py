@@ -290,6 +290,20 @@ def list_rules(rule_paths, test_examples, config_file):
 
 
 @main.command()
+@click.argument("name", required=False)
+def kinds(name):
+    """列出全部检查类型（kind）及其参数；给出 NAME 时另附一条最小规则。"""
+    from .engine import load_rules
+    from .kinds import describe, kind_names, render
+
+    names = kind_names()
+    if name is not None and name not in names:
+        raise UsageError(f"未知的检查类型：{name}（可用：{'、'.join(names)}）")
+    rules = load_rules().rules
+    click.echo("\n\n".join(render(describe(n, rules), full=name is not None) for n in ([name] if name else names)))
+
+
+@main.command()
 @click.argument("rule_id")
 @rules_option
 @config_option

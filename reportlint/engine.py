@@ -301,7 +301,6 @@ def suppress(doc: Document, findings: list[Finding], rules: list[Rule], known: s
 
     running = {r.id for r in rules}
     kept, problems = inline.apply(doc, findings, running, known or running)
-    reporters = {r.check.reports: r for r in rules if r.kind == "unused_suppression"}
-    extra = [finding(doc, reporters[category], start, end, args)
-             for start, end, args, category in problems if category in reporters]
+    extra = [finding(doc, r, start, end, args) for start, end, args, category in problems
+             for r in rules if r.kind == "unused_suppression" and r.check.reports == category]
     return sorted({*kept, *extra})
