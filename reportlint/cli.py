@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, clickzh
 from .errors import InputError, ReportlintError, UsageError
 from .reporters import FORMATS, Summary, writer
 from .runner import Options, Planner, default_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+clickzh.install()  # click's own usage, help and error strings in Chinese
 DRAFT_SUFFIXES = (".txt", ".md", ".docx")
 
 
@@ -95,6 +96,7 @@ class Group(click.Group):
     traceback, never click's multi-line usage block."""
 
     def main(self, *args, **kwargs):
+        clickzh.localize(self)  # here, so that every command, however added, gets it
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
@@ -103,7 +105,9 @@ class Group(click.Group):
             sys.exit(EXIT_ERROR)
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "reportlint"
-            fail(f"命令行用法有误：{exc.format_message()}（运行 {command} --help 查看用法）")
+            message = exc.format_message()  # click ends some messages with an f-string's "."
+            message = message[:-1] + "。" if message.endswith("'.") else message
+            fail(f"命令行用法有误：{message}（运行 {command} --help 查看用法）")
         except click.ClickException as exc:
             fail(exc.format_message())
         except click.Abort:
@@ -127,7 +131,7 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, "-V", "--version", prog_name="reportlint")
 def main():
     """reportlint：法治政府建设年度报告草稿检查工具。"""
 
@@ -139,19 +143,20 @@ config_option = click.option("--config", "config_file", default=None, metavar="F
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="路径...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
 @rules_option
 @click.option("--select", multiple=True, metavar="RULE", help="只运行这些规则（编号或前缀，可重复，可逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="RULE", help="不运行这些规则（编号或前缀）。")
-@click.option("--profile", default=None, help="文档类型（规则组合），默认 annual-report。")
+@click.option("--profile", default=None, metavar="NAME", help="文档类型（规则组合），默认 annual-report。")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
               help="达到此级别的问题使退出码为 1（默认 warning）。")
 @config_option
 @click.option("--fix", is_flag=True, help="自动修复机械性问题（%%、重字、半角标点、网页残留行），原地改写文件。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 将做的修改（统一差异格式），不写文件。")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="并行进程数（默认为 CPU 核数）。")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="搜索目录时跳过这些文件（文件名或路径模式，可重复）。")
 @click.option("--force-exclude", is_flag=True,
               help="命令行直接给出的文件也按 --exclude、配置文件的 exclude 跳过（pre-commit 钩子使用）。")
@@ -290,9 +295,9 @@ def list_rules(rule_paths, test_examples, config_file):
 
 
 @main.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, metavar="[检查类型]")
 def kinds(name):
-    """列出全部检查类型（kind）及其参数；给出 NAME 时另附一条最小规则。"""
+    """列出全部检查类型（kind）及其参数；给出检查类型时另附一条最小规则。"""
     from .engine import load_rules
     from .kinds import describe, kind_names, render
 
@@ -304,7 +309,7 @@ def kinds(name):
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="规则编号")
 @rules_option
 @config_option
 def explain(rule_id, rule_paths, config_file):
@@ -322,10 +327,10 @@ def explain(rule_id, rule_paths, config_file):
 
 
 @main.command("config")
-@click.argument("path", default=".")
+@click.argument("path", default=".", metavar="[路径]")
 @config_option
 def show_config(path, config_file):
-    """显示对 PATH（草稿或目录）生效的配置。"""
+    """显示对某一草稿或目录（默认当前目录）生效的配置。"""
     import yaml
 
     from .config import config_for

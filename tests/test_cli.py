@@ -288,3 +288,35 @@ def test_a_folder_whose_drafts_are_all_excluded_says_so(cli, tmp_path):
     (tmp_path / "b.txt").write_text("全年办理案件XX起。", encoding="utf-8")
     run = cli("check", tmp_path)
     one_line_error(run, str(tmp_path), "2 份草稿全部被排除", "exclude")
+
+
+ENGLISH = ("Usage", "Options", "Commands", "Show this", "[OPTIONS]", "COMMAND", "Missing", "Invalid value",
+           "No such", "Did you mean", "is not", "Error", "Try ")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules", "--help"), ("explain", "--help"),
+                                  ("config", "--help"), ("kinds", "--help"), ()])
+def test_help_and_usage_are_chinese(cli, args):
+    run = cli(*args)
+    text = run.out + run.err
+    assert "用法：" in text and "选项：" in text and "显示本帮助并退出" in text
+    assert not [word for word in ENGLISH if word in text], text
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "--format", "xml", "x.txt"), ("check", "--jobs", "zero", "x"),
+                                  ("check", "--nope", "x"), ("chek", "x"), ("explain",), ("explain", "a", "b")])
+def test_clicks_own_errors_are_chinese(cli, args):
+    run = cli(*args)
+    one_line_error(run, "命令行用法有误")
+    assert not [word for word in ENGLISH if word in run.err], run.err
+
+
+def test_python_dash_m_reportlint_runs_the_command(tmp_path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("下一步工作待补充。", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reportlint", "check", "--select", "hygiene/placeholder", str(draft)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 1 and "hygiene/placeholder" in done.stdout, done.stderr
