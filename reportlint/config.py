@@ -133,6 +133,18 @@ def string_list(file, key, value) -> list[str]:
     return value
 
 
+def contained(config: Path, index: int, name: str) -> str:
+    """A pack a configuration names, resolved (links followed) and kept inside the configuration's
+    folder tree: a configuration comes with the repository it sits in, so whoever wrote it must
+    not make reportlint read (and quote in its errors) a file from elsewhere on the machine."""
+    root = config.parent.resolve()
+    target = (root / name).resolve()
+    if target != root and root not in target.parents:
+        raise ConfigError(str(config), f"rules[{index}]",
+                          "规则包须位于本配置文件所在的目录之内；其他位置的规则包请用命令行 --rules 指定")
+    return str(target)
+
+
 def parse_config(path: Path, data: dict) -> Config:
     file = str(path)
     unknown = set(data) - KEYS
@@ -143,7 +155,7 @@ def parse_config(path: Path, data: dict) -> Config:
         if not isinstance(data["profile"], str):
             raise ConfigError(file, "profile", "应为字符串")
         config.profile = data["profile"]
-    config.rules = [str((path.parent / p).resolve()) for p in string_list(file, "rules", data.get("rules", []))]
+    config.rules = [contained(path, i, p) for i, p in enumerate(string_list(file, "rules", data.get("rules", [])))]
     config.select = string_list(file, "select", data.get("select", []))
     config.ignore = string_list(file, "ignore", data.get("ignore", []))
     if "fail-level" in data:
@@ -183,6 +195,12 @@ def load_config(path: Path, fmt: str, chain: tuple[Path, ...] = ()) -> Config:
     if not isinstance(target, str) or not target.strip():
         raise ConfigError(str(path), "extend", "应为要继承的配置文件路径（字符串）")
     parent_path = (path.parent / target).resolve()
+    folder = path.parent.resolve()
+    # Only a configuration file that discovery could reach as well: in this folder, above or below it.
+    if parent_path.name not in (*CONFIG_NAMES, "pyproject.toml") or not (
+            parent_path.parent == folder or parent_path.parent in folder.parents or folder in parent_path.parents):
+        raise ConfigError(str(path), "extend", "只能继承本目录、上级目录或下级目录中的 .reportlint.yaml、"
+                                               ".reportlint.yml 或 pyproject.toml")
     if parent_path in (path.resolve(), *chain):
         raise ConfigError(str(path), "extend", f"继承形成循环：{parent_path} 已在继承链中")
     if not parent_path.is_file():

@@ -139,9 +139,11 @@ def test_a_nested_configuration_extends_its_parent(cli, project):
 
 
 @pytest.mark.parametrize(("text", "says"), [
-    ("extend: missing.yaml\n", "要继承的配置文件不存在"),
+    ("extend: sub/.reportlint.yaml\n", "要继承的配置文件不存在"),
     ("extend: [a, b]\n", "extend"),
     ("extend: .reportlint.yaml\n", "继承形成循环"),
+    ("extend: ../outside/pack.yaml\n", "只能继承"),
+    ("extend: /etc/hostname\n", "只能继承"),
 ])
 def test_a_bad_extend_is_one_line(cli, project, text, says):
     (project / ".reportlint.yaml").write_text(text, encoding="utf-8")
