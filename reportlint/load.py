@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +142,16 @@ def load_text(path: str, data: bytes) -> Source:
     return Source(path=path, lines=lines, encoding=codec, newlines=endings)
 
 
+# The operating system's reasons, in Chinese (its own strerror follows the machine's locale).
+OS_REASONS = {errno.EACCES: "没有读取权限，请检查文件权限或是否被其他程序占用", errno.EPERM: "操作系统不允许读取",
+              errno.EISDIR: "是目录，不是文件", errno.ENOENT: "文件不存在", errno.ELOOP: "符号链接循环",
+              errno.ENAMETOOLONG: "路径过长", errno.EIO: "读取时发生输入输出错误（磁盘或网络盘故障）"}
+
+
+def os_reason(exc: OSError) -> str:
+    return OS_REASONS.get(exc.errno, f"操作系统报告错误（{exc.strerror or type(exc).__name__}）")
+
+
 def read_bytes(path: str) -> bytes:
     p = Path(path)
     if not p.exists():
@@ -155,7 +166,7 @@ def read_bytes(path: str) -> bytes:
             raise InputError(path, f"文件过大（超过 {limit // 1_000_000} MB），不像是报告草稿，已拒绝读取")
         return p.read_bytes()
     except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+        raise InputError(path, f"无法读取：{os_reason(exc)}") from None
 
 
 def load(path: str) -> Source:

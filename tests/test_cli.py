@@ -320,3 +320,35 @@ def test_python_dash_m_reportlint_runs_the_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "reportlint", "check", "--select", "hygiene/placeholder", str(draft)],
                           capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 1 and "hygiene/placeholder" in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("报告.pdf", b"%PDF-1.7\n", "PDF"), ("报告.rtf", b"{\\rtf1\\ansi}", ".rtf"), ("报告.docm", b"PK\x03\x04", "含宏"),
+    ("模板.dotx", b"PK\x03\x04", "模板"), ("报告.odt", b"PK\x03\x04", ".odt"), ("改名.txt", b"%PDF-1.4\n", "PDF")])
+def test_a_format_we_cannot_read_says_what_to_save_as(cli, tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    one_line_error(cli("check", path), name, says, "另存为")
+
+
+def test_utf16_without_bom_is_linted(cli, tmp_path):
+    path = tmp_path / "导出.txt"
+    path.write_bytes("一、基本数据\r\n全年办理案件XX起。\r\n".encode("utf-16-le"))
+    run = cli("check", "--format", "json", "--select", "hygiene/placeholder-x", path)
+    assert [(f["line"], f["column"]) for f in run.json()["findings"]] == [(2, 7)], run.err
+
+
+def test_an_unreadable_file_says_why_in_chinese(cli, tmp_path, monkeypatch):
+    import errno
+    import pathlib
+
+    path = tmp_path / "d.txt"
+    path.write_text("全年办理案件1211起。", encoding="utf-8")
+
+    def denied(self):  # as a draft another program holds open, or without read permission
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    run = cli("check", path)
+    one_line_error(run, "没有读取权限")
+    assert "Permission" not in run.err
