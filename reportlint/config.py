@@ -117,12 +117,25 @@ def read_config_file(path: Path, fmt: str) -> dict:
         from .engine import yaml_problem
 
         raise ConfigError(str(path), None, f"配置文件无法解析：{yaml_problem(exc)}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"配置文件无法解析：{toml_problem(str(exc))}") from None
+    except (UnicodeDecodeError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(str(path), None, f"配置文件无法解析：{first}") from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), None, "配置应为映射（键: 值）")
     return data
+
+
+def toml_problem(message: str) -> str:
+    """tomllib's message in Chinese, where and what: 第 3 行第 13 列，键重复 …"""
+    import re
+
+    where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    place = f"第 {where[1]} 行第 {where[2]} 列，" if where else ("在文件末尾，" if "end of document" in message else "")
+    if "Cannot overwrite" in message or "Cannot declare" in message:
+        return f"{place}键或表重复（后一个会覆盖前一个），请删去或合并其一"
+    return f"{place}TOML 语法错误（{message.split(' (at ')[0]}），请检查引号、括号和等号"
 
 
 def string_list(file, key, value) -> list[str]:

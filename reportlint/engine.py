@@ -138,7 +138,7 @@ def yaml_problem(exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
-    return f"{where}{problem}（请检查缩进、冒号和引号）"
+    return f"{where}{yamlfile.chinese(problem)}（请检查缩进、冒号和引号）"
 
 
 def parse_pack(file: Path, data) -> list[Rule]:

@@ -168,3 +168,10 @@ def test_a_key_written_twice_in_a_rule_pack_is_an_error(cli, project):
                     "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
     run = cli("check", "--rules", pack, project / "drafts" / "a.txt")
     assert run.code == 2 and "mine.yaml" in run.err and "第 8 行" in run.err and "“severity”重复" in run.err
+
+
+def test_a_key_written_twice_in_pyproject_names_the_line(cli, project):
+    (project / "pyproject.toml").write_text('[tool.reportlint]\nselect = ["hygiene"]\nselect = ["structure"]\n',
+                                            encoding="utf-8")
+    run = cli("check", project / "drafts" / "a.txt")
+    assert run.code == 2 and "pyproject.toml" in run.err and "第 3 行" in run.err and "重复" in run.err, run.err

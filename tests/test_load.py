@@ -125,3 +125,16 @@ def test_formats_we_cannot_read_say_what_to_save_as(tmp_path, name, data, says):
         load(str(path))
     message = str(err.value)
     assert says in message and "另存为" in message and "NUL" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("rules:\n  - id: x/y\n    kind: [unclosed\n", "方括号列表未闭合"),
+    ("rules:\n\t- a\n", "制表符"),
+    ('x: "\\d"\n', "无效的转义"),
+    ("a: b: c\n", "冒号后的值可能需要加引号"),
+])
+def test_a_broken_pack_is_explained_in_chinese(cli, tmp_path, text, says):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(text, encoding="utf-8")
+    run = cli("rules", "--rules", pack)
+    assert run.code == 2 and says in run.err and "mine.yaml" in run.err and "第 " in run.err, run.err
