@@ -175,3 +175,17 @@ def test_a_key_written_twice_in_pyproject_names_the_line(cli, project):
                                             encoding="utf-8")
     run = cli("check", project / "drafts" / "a.txt")
     assert run.code == 2 and "pyproject.toml" in run.err and "第 3 行" in run.err and "重复" in run.err, run.err
+
+
+def test_an_extended_per_file_profile_stays_anchored_at_the_parent(cli, project):
+    (project / ".reportlint.yaml").write_text(
+        "per-file-profiles: {'drafts/汇报-*.txt': situation-report}\n", encoding="utf-8")
+    (project / "drafts" / ".reportlint.yaml").write_text("extend: ../.reportlint.yaml\nselect: [structure]\n",
+                                                         encoding="utf-8")
+    text = "XX市公安局2023年度法治政府建设情况的报告\n全年办理案件1211起。\n"
+    (project / "drafts" / "汇报-1.txt").write_text(text, encoding="utf-8")
+    (project / "drafts" / "报告-1.txt").write_text(text, encoding="utf-8")
+    run = cli("check", "--format", "json", project / "drafts")
+    missing = {f["path"].rsplit("/", 1)[1] for f in run.json()["findings"] if f["rule"] == "structure/missing-part"}
+    # the 情况汇报 profile asks for no statutory parts
+    assert {"报告-1.txt", "汇报-1.txt"} & missing == {"报告-1.txt"}, run.out
