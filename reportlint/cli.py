@@ -12,13 +12,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .engine import load_rules
+from . import __version__, clickzh
 from .errors import InputError, ReportlintError, UsageError
 from .reporters import FORMATS, Summary, writer
 from .runner import Options, Planner, capped_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+clickzh.install()  # click's own usage, help and error strings in Chinese
 DRAFT_SUFFIXES = (".txt", ".md", ".docx")
 
 
@@ -29,37 +29,62 @@ def split_ids(values: tuple[str, ...]) -> list[str]:
 
 # Folders a search never enters: tool and build output, not drafts.
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+# A repository's own furniture is never a draft, whatever its suffix (file names, any case).
+NOT_DRAFTS = ("readme*", "changelog*", "changes*", "history*", "license*", "licence*", "copying*", "notice*",
+              "contributing*", "authors*", "code_of_conduct*", "security*", "requirements*.txt",
+              "constraints*.txt", "robots.txt", "cmakelists.txt")
 
 
-def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str]) -> list[str]:
+def not_a_draft(name: str) -> bool:
+    return any(fnmatch.fnmatch(name.lower(), g) for g in NOT_DRAFTS)
+
+
+def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
+                 force_exclude: bool = False) -> list[str]:
     """Files as given; folders searched for drafts. A search skips hidden folders, tool output,
-    Word lock files (~$…), empty files, and what --exclude or the configuration's `exclude`
-    name; a file named on the command line is always linted."""
-    out = []
+    Word lock files (~$…), empty files, repository files (README, requirements.txt …), and what
+    --exclude or the configuration's `exclude` name. A file named on the command line is linted
+    unless --force-exclude (the pre-commit hook, which names every staged file) applies the same
+    skips to it. A draft reached twice (seeds and seeds/a.txt, a.txt and ./a.txt) is linted once."""
+    out, seen = [], set()
+
+    def excluded(name: str, rel: str, base: str) -> bool:  # --exclude: the path below `base`, or the name
+        return (any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(base, g) for g in exclude)
+                or planner.config(name).excludes(name))
+
+    def add(name: str) -> None:
+        key = os.path.normcase(os.path.realpath(name))
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+
     for path in paths:
         if not path.strip():
             raise UsageError("路径为空")
         p = Path(path)
         if not p.is_dir():
-            out.append(path)
+            if not (force_exclude and (not_a_draft(p.name) or excluded(path, p.as_posix(), p.name))):
+                add(path)
             continue
-        found = []
+        found, skipped = [], 0
         for f in sorted(p.rglob("*")):
             parts = f.relative_to(p).parts
             if (f.suffix.lower() not in DRAFT_SUFFIXES or f.name.startswith("~$") or not f.is_file()
                     or any(part.startswith(".") or part in SKIPPED_DIRS or part.endswith(".egg-info")
-                           for part in parts[:-1]) or f.name.startswith(".") or f.stat().st_size == 0):
+                           for part in parts[:-1]) or f.name.startswith(".") or not_a_draft(f.name)
+                    or f.stat().st_size == 0):
                 continue
-            name = str(f)
-            rel = "/".join(parts)  # --exclude globs match the path below the folder, or the file name
-            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
+            if excluded(str(f), "/".join(parts), f.name):
+                skipped += 1
                 continue
-            if planner.config(name).excludes(name):
-                continue
-            found.append(name)
+            found.append(str(f))
+        if not found and skipped:
+            raise UsageError(f"{path}: 目录中的 {skipped} 份草稿全部被排除（--exclude 或配置文件的 exclude），"
+                             "没有可检查的草稿；请检查排除规则")
         if not found:
             raise UsageError(f"{path}: 目录中没有 .txt、.md 或 .docx 草稿")
-        out += found
+        for name in found:
+            add(name)
     return out
 
 
@@ -73,6 +98,7 @@ class Group(click.Group):
     traceback, never click's multi-line usage block."""
 
     def main(self, *args, **kwargs):
+        clickzh.localize(self)  # here, so that every command, however added, gets it
         kwargs["standalone_mode"] = False
         for stream in (sys.stdout, sys.stderr):  # a GBK console shows "?" for what it cannot encode
             if hasattr(stream, "reconfigure"):
@@ -84,7 +110,9 @@ class Group(click.Group):
             sys.exit(EXIT_ERROR)
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "reportlint"
-            fail(f"命令行用法有误：{exc.format_message()}（运行 {command} --help 查看用法）")
+            message = exc.format_message()  # click ends some messages with an f-string's "."
+            message = message[:-1] + "。" if message.endswith("'.") else message
+            fail(f"命令行用法有误：{message}（运行 {command} --help 查看用法）")
         except click.ClickException as exc:
             fail(exc.format_message())
         except click.Abort:
@@ -108,7 +136,7 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, "-V", "--version", prog_name="reportlint")
 def main():
     """reportlint：法治政府建设年度报告草稿检查工具。"""
 
@@ -126,7 +154,8 @@ def selection_options(command):
         click.option("--select", multiple=True, metavar="RULE",
                      help="只运行这些规则（编号或前缀，可重复，可逗号分隔）。"),
         click.option("--ignore", multiple=True, metavar="RULE", help="不运行这些规则（编号或前缀）。"),
-        click.option("--profile", default=None, help="文档类型（规则组合），默认 annual-report。"),
+        click.option("--profile", default=None, metavar="NAME",
+                     help="文档类型（规则组合）；默认按标题和主送机关识别，识别不出时为 annual-report。"),
         click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
                      help="达到此级别的问题使退出码为 1（默认 warning）。"),
         config_option,
@@ -136,18 +165,21 @@ def selection_options(command):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="路径...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式。")
 @selection_options
 @click.option("--fix", is_flag=True, help="自动修复机械性问题（%%、重字、半角标点、网页残留行），原地改写文件。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 将做的修改（统一差异格式），不写文件。")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出。")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数）。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="并行进程数（默认为 CPU 核数）。")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="搜索目录时跳过这些文件（文件名或路径模式，可重复）。")
+@click.option("--force-exclude", is_flag=True,
+              help="命令行直接给出的文件也按 --exclude、配置文件的 exclude 跳过（pre-commit 钩子使用）。")
 @click.option("--output", "-o", "output", default=None, metavar="FILE",
               help="把结果写入此文件（UTF-8），而不是标准输出。")
 def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_file, fix, diff, statistics, jobs,
-          exclude, output):
+          exclude, force_exclude, output):
     """检查草稿（.txt .md .docx 文件或目录）。"""
     if statistics and fmt not in ("text", "json"):
         raise UsageError("--statistics 只能与 --format text 或 json 一起使用")
@@ -156,7 +188,9 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     options = Options(tuple(rule_paths), split_ids(select) or None, split_ids(ignore) or None, profile,
                       fail_level, config_file, full_report=fmt == "html")
     planner = Planner(options)
-    targets = expand_paths(paths, planner, list(exclude))
+    targets = expand_paths(paths, planner, list(exclude), force_exclude)
+    if not targets:  # --force-exclude left nothing: a commit of excluded files passes
+        click.echo("reportlint: 提示：所给文件均被排除（--force-exclude），没有检查任何文件", err=True)
     if output and os.path.exists(output) and any(os.path.samefile(t, output) for t in targets if os.path.exists(t)):
         raise UsageError(f"{output}: 输出文件是要检查的草稿之一，请另选一个文件名")
     with output_file(output) as sink:
@@ -305,13 +339,22 @@ def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tup
     return total > 0, failed
 
 
+def configured_rules(rule_paths, config_file, path: str = "."):
+    """Every rule `check` would know for a draft in `path`: the shipped packs, the packs the
+    configuration names (`rules:`) and --rules, in that order, as `check` loads them."""
+    planner = Planner(Options(tuple(rule_paths), config=config_file))
+    config = planner.config(str(Path(path) / "_") if Path(path).is_dir() else path)
+    return planner.ruleset(tuple(config.rules) + tuple(rule_paths))
+
+
 @main.command("rules")
 @rules_option
+@config_option
 @click.option("--test", "test_examples", is_flag=True,
               help="运行每条规则的示例：会报告的写法必须报告，不会报告的写法必须不报告。")
-def list_rules(rule_paths, test_examples):
-    """列出全部规则：编号、级别、消息。"""
-    rules = load_rules(rule_paths).rules
+def list_rules(rule_paths, test_examples, config_file):
+    """列出全部规则（含配置文件 rules: 中的规则包）：编号、级别、消息。"""
+    rules = configured_rules(rule_paths, config_file).rules
     if not test_examples:
         for rule in rules:
             click.echo(f"{rule.id:<45} {rule.severity:<8} {rule.message}")
@@ -327,11 +370,26 @@ def list_rules(rule_paths, test_examples):
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("name", required=False, metavar="[检查类型]")
+def kinds(name):
+    """列出全部检查类型（kind）及其参数；给出检查类型时另附一条最小规则。"""
+    from .engine import load_rules
+    from .kinds import describe, kind_names, render
+
+    names = kind_names()
+    if name is not None and name not in names:
+        raise UsageError(f"未知的检查类型：{name}（可用：{'、'.join(names)}）")
+    rules = load_rules().rules
+    click.echo("\n\n".join(render(describe(n, rules), full=name is not None) for n in ([name] if name else names)))
+
+
+@main.command()
+@click.argument("rule_id", metavar="规则编号")
 @rules_option
-def explain(rule_id, rule_paths):
+@config_option
+def explain(rule_id, rule_paths, config_file):
     """说明一条规则：依据与示例。"""
-    rule = load_rules(rule_paths).by_id(rule_id)
+    rule = configured_rules(rule_paths, config_file).by_id(rule_id)
     click.echo(f"{rule.id}（{rule.kind}，{rule.severity}）")
     click.echo(f"消息：{rule.message}")
     click.echo(f"依据：{rule.why}")
@@ -346,20 +404,27 @@ def explain(rule_id, rule_paths):
 
 
 @main.command("config")
-@click.argument("path", default=".")
+@click.argument("path", default=".", metavar="[路径]")
 @config_option
 def show_config(path, config_file):
-    """显示对 PATH（草稿或目录）生效的配置。"""
+    """显示对某一草稿或目录（默认当前目录）生效的配置。"""
     import yaml
 
     from .config import config_for
+    from .engine import pack_files
 
     target = Path(path)
     if not target.exists():
         raise InputError(path, "文件或目录不存在")
     draft = str(target / "_" if target.is_dir() else target)
     config = config_for(draft, config_file)
-    Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
+    plan = Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
     data = config.as_dict()
     data["file"] = data["file"] or "（未找到配置文件，使用默认值）"
+    running = {r.id for r in plan.rules}
+    ruleset = configured_rules((), config_file, draft)
+    for pack in config.rules:  # the team's packs: which of their rules exist and which run here
+        ids = [r.id for r in ruleset.rules if r.file in {str(f) for f in pack_files(Path(pack))}]
+        data.setdefault("pack-rules", {})[pack] = [i if i in running else f"{i}（未运行）" for i in ids]
+    data["running-rules"] = len(running)
     click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())

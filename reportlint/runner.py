@@ -21,6 +21,7 @@ from .errors import InputError, describe
 from .load import load
 from .locate import statutory_parts, with_locators
 from .reporters import FileReport
+from .ruleids import matches
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -139,8 +140,6 @@ class Planner:
 
     @staticmethod
     def _check_ids(ruleset: RuleSet, config: Config, key: str, ids) -> None:
-        from .engine import matches
-
         for rule_id in ids:
             if not any(matches(r.id, rule_id) for r in ruleset.rules):
                 raise ConfigError(config.file or "", f"{key}.{rule_id}", "未知的规则编号")
@@ -148,15 +147,11 @@ class Planner:
 
 def most_specific(levels: dict[str, str], rule_id: str) -> str | None:
     """The level set for `rule_id` itself, else for the longest prefix of it (hygiene/ before all)."""
-    from .engine import matches
-
     keys = sorted((k for k in levels if matches(rule_id, k)), key=len)
     return levels[keys[-1]] if keys else None
 
 
 def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:
-    from .engine import matches
-
     return [r for r in rules if not any(matches(r.id, p) for p in ignored)]
 
 
