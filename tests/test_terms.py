@@ -56,7 +56,8 @@ def test_the_same_phrase_describing_the_present_is_reported():
 
 def test_police_day_count_follows_a_date_in_the_sentence_before_the_report_year():
     text = report(2024, "2023年1月10日，在第四个中国人民警察节到来之际，走访慰问英模家属。\n"
-                        "以庆祝第四个中国人民警察节为契机，开展警营开放日活动。")
+                        "以庆祝第四个中国人民警察节为契机，开展警营开放日活动。\n"
+                        "值此第五个中国人民警察节之际，向全体民警致以问候。")
     assert found(text) == [("terms/police-day", "中国人民警察节自2021年设立，2023年1月10日是“第三个中国人民警察节”，"
                                                 "不是“第四个中国人民警察节”")]
 
@@ -74,7 +75,7 @@ def test_fixed_formulation_patterns_accept_the_right_form_with_or_without_enumer
 
 
 def test_fazhi_where_only_one_is_right_and_fazhi_names_stay_silent():
-    text = "推进法制政府建设。法制大队、法制部门、法制员落实法制审核，重大执法决定法制审核制度全面推行。"
+    text = report(2019, "推进法制政府建设。法制大队、法制部门、法制员落实法制审核，重大执法决定法制审核制度全面推行。")
     assert found(text) == [("terms/rule-of-law-government",
                             "“法制政府”应为“法治政府”（依法治国是“法治”，“法制”用于法律制度和法制部门、法制审核等名称）")]
     assert [m for _, m in found("落实重大执法决定法治审核。")] == [
@@ -116,6 +117,7 @@ def test_a_user_pack_adds_a_dated_term_with_a_window(tmp_path):
     ("{pattern: 暂住证}", "params.right"),
     ("{wrong: [暂住证], right: 居住证, historical: [1]}", "params.historical[0]"),
     ("{wrong: [暂住证], right: 居住证, since: 2016}", "params.since"),
+    ("{wrong: [暂住证], right: 居住证, next_year_counts: true}", "params.next_year_counts"),
 ])
 def test_a_bad_user_entry_names_file_rule_and_field(tmp_path, params, field):
     with pytest.raises(RuleError) as error:

@@ -11,7 +11,9 @@ a 2015 report, wrong from the year of the reform on. One rule per entry:
 - `historical`: words that, in the same sentence, make an occurrence history rather than the
   present (on top of the common ones: 原…, 曾, 废止, 撤销, 改为 …);
 - `counted`: for 第N个中国人民警察节-like forms, the year of the first one; `pattern` then has a
-  group `n` and N is checked against the year (nothing is listed).
+  group `n` and N is checked against the year (nothing is listed). `next_year_counts`: judged by
+  the report year, the next year's count is right too (a day early in the year, such as 1月10日,
+  has passed when the report is written).
 
 The year judged is a year written in the same sentence (2023年1月10日，在第四个…), else the
 report year (its title, else its opening). A sentence that names a year outside [from, until]
@@ -84,6 +86,10 @@ class DatedTerm(Check):
         self.counted = self.year("counted")
         if self.counted and (self.pattern is None or "n" not in self.pattern.groupindex):
             raise ParamError("params.counted", "计数的写法需要 pattern，且其中有名为 n 的分组（第(?P<n>…)个）")
+        # 1月10日 of the next year has passed when a report is written (by 3月1日): its count is right too
+        self.next_year_counts = self.require("next_year_counts", bool, False)
+        if self.next_year_counts and not self.counted:
+            raise ParamError("params.next_year_counts", "只用于计数的写法（counted）")
         # `wrong` is a list of forms sharing `right`, or a mapping from each form to its right form
         self.wrong: dict[str, str] | None = self.wrong_forms() if has_wrong else None
         right_needed = self.pattern is not None and not self.counted
@@ -142,7 +148,7 @@ class DatedTerm(Check):
             years = sentence_years(text)
             args = {"phrase": doc.text[start:end], "right": right, "year": "", "since": self.since or ""}
             if self.counted:
-                hit = self.count(m, years[0] if years else report, args)
+                hit = self.count(m, years[0] if years else report, args, by_report=not years)
                 if hit:
                     yield Hit(start, end, hit)
                 continue
@@ -164,14 +170,14 @@ class DatedTerm(Check):
         return (bool(FORMER.search(before)) or any(w in sentence for w in HISTORY_WORDS)
                 or any(w in sentence for w in self.historical))
 
-    def count(self, m, year: int | None, args: dict) -> dict | None:
+    def count(self, m, year: int | None, args: dict, by_report: bool) -> dict | None:
         """第N个…: N must be year − first + 1 (the right form keeps the way N is written)."""
         if year is None or year < self.counted:
             return None
         written = m.group("n")
         n = int(written) if written.isdigit() else cn_to_int(written)
         expected = year - self.counted + 1
-        if n is None or n == expected:
+        if n is None or n == expected or (by_report and self.next_year_counts and n == expected + 1):
             return None
         number = str(expected) if written.isdigit() else to_chinese(expected)
         s, e = m.span("n")
