@@ -49,9 +49,13 @@ def test_history_is_not_reported(sentence):
     assert found(report(2021, sentence)) == []
 
 
-def test_the_same_phrase_describing_the_present_is_reported():
-    assert [r for r, _ in found(report(2021, "重大决策事项报市政府法制办审查。"))] == [
-        "terms/legislative-affairs-office"]
+@pytest.mark.parametrize("sentence", [
+    "重大决策事项报市政府法制办审查。",
+    "高原地区重大决策事项报州政府法制办审查。",  # the 原 of 高原 marks nothing as former
+    "在春节之前，重大决策事项报市政府法制办审查。",
+])
+def test_the_same_phrase_describing_the_present_is_reported(sentence):
+    assert [r for r, _ in found(report(2021, sentence))] == ["terms/legislative-affairs-office"]
 
 
 def test_police_day_count_follows_a_date_in_the_sentence_before_the_report_year():
@@ -60,6 +64,12 @@ def test_police_day_count_follows_a_date_in_the_sentence_before_the_report_year(
                         "值此第五个中国人民警察节之际，向全体民警致以问候。")
     assert found(text) == [("terms/police-day", "中国人民警察节自2021年设立，2023年1月10日是“第三个中国人民警察节”，"
                                                 "不是“第四个中国人民警察节”")]
+
+
+def test_a_count_right_for_any_year_of_its_sentence_is_not_reported():
+    assert found(report(2024, "较2023年增加两场，第五个中国人民警察节当天举办警营开放日。")) == []
+    assert found(report(2024, "第十一个国家宪法日，开展宪法宣誓。")) == []
+    assert [r for r, _ in found(report(2024, "第十二个国家宪法日，开展宪法宣誓。"))] == ["terms/constitution-day"]
 
 
 def test_counted_forms_keep_the_way_the_number_is_written():

@@ -29,6 +29,7 @@ import regex
 from ..numerals import cn_to_int
 from ..structure import report_year, to_year
 from . import Check, Hit, ParamError, register
+from .pattern import TIMEOUT_SECONDS
 from .phrases import SHARED
 
 # The document types a title ends with: the same list as structure.yaml's &doc_types.
@@ -37,11 +38,15 @@ DOC_TYPES = ["报告", "汇报", "总结", "年报", "情况", "函", "请示", 
 SENTENCE_YEAR = regex.compile(
     r"(?<!\d)(20\d{2}|19\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})"
     r"(?=年|\s*[—–\-－~～至到]\s*(?:20\d{2}|19\d{2})年)")
+# A date in a sentence (2023年1月10日): its year is the year a counted day speaks of.
+DATE_YEAR = regex.compile(r"(?<!\d)(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年[\d一二三四五六七八九十]{1,3}月"
+                          r"[\d一二三四五六七八九十]{1,3}日")
 # Words that put an occurrence in the past, anywhere in its sentence.
 HISTORY_WORDS = ("曾", "废止", "废除", "撤销", "取消", "不再", "改为", "更名", "转隶", "移交", "改革前",
-                 "前身", "此前", "以前", "之前", "历史")
-# 原 before the phrase, perhaps with an organ's place name between (原市政府法制办), but not 原则, 原因 …
-FORMER = regex.compile(r"原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
+                 "前身", "此前", "历史")
+# 原 before the phrase, perhaps with an organ's place name between (原市政府法制办) — but not the 原
+# of 原则, 原因 … nor of 草原, 高原, 太原 …
+FORMER = regex.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
 SEPARATORS = regex.compile(r"[、，,\s]")
 CN_NUMERAL = "零一二三四五六七八九"
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -128,12 +133,12 @@ class DatedTerm(Check):
         return bool(self.since or self.until or self.counted)
 
     def matches(self, doc):
-        """(start, end, right) of each occurrence of a wrong form."""
+        """(start, end, right form, regex match or None) of each occurrence of a wrong form."""
         if self.wrong is not None:
             for start, end, phrase in SHARED.find(doc, self.wrong):
                 yield start, end, self.wrong[phrase], None
         else:
-            for m in self.pattern.finditer(doc.text, timeout=2.0):
+            for m in self.pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS):
                 if m.end() > m.start():
                     yield m.start(), m.end(), m.expand(self.right), m
 
@@ -148,7 +153,7 @@ class DatedTerm(Check):
             years = sentence_years(text)
             args = {"phrase": doc.text[start:end], "right": right, "year": "", "since": self.since or ""}
             if self.counted:
-                hit = self.count(m, years[0] if years else report, args, by_report=not years)
+                hit = self.count(m, text, years, report, args)
                 if hit:
                     yield Hit(start, end, hit)
                 continue
@@ -170,15 +175,22 @@ class DatedTerm(Check):
         return (bool(FORMER.search(before)) or any(w in sentence for w in HISTORY_WORDS)
                 or any(w in sentence for w in self.historical))
 
-    def count(self, m, year: int | None, args: dict, by_report: bool) -> dict | None:
-        """第N个…: N must be year − first + 1 (the right form keeps the way N is written)."""
-        if year is None or year < self.counted:
+    def count(self, m, sentence: str, years: list[int], report: int | None, args: dict) -> dict | None:
+        """第N个…: N must be year − first + 1, for the year of a date in the sentence (2023年1月10日), else
+        for a year the sentence names or the report year (the right form keeps the way N is written)."""
+        dates = [to_year(d.group(1)) for d in DATE_YEAR.finditer(sentence)]
+        candidates = [y for y in (dates or [*years, report]) if y and y >= self.counted]
+        if not candidates:
             return None
+        right_counts = {y - self.counted + 1 for y in candidates}
+        if not dates and report and self.next_year_counts:
+            right_counts.add(report - self.counted + 2)
         written = m.group("n")
         n = int(written) if written.isdigit() else cn_to_int(written)
-        expected = year - self.counted + 1
-        if n is None or n == expected or (by_report and self.next_year_counts and n == expected + 1):
+        if n is None or n in right_counts:
             return None
+        year = dates[0] if dates else (report if report in candidates else candidates[0])
+        expected = year - self.counted + 1
         number = str(expected) if written.isdigit() else to_chinese(expected)
         s, e = m.span("n")
         right = m.group()[: s - m.start()] + number + m.group()[e - m.start():]
