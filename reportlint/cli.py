@@ -14,7 +14,7 @@ from . import __version__
 from .engine import load_rules
 from .errors import InputError, ReportlintError, UsageError
 from .reporters import FORMATS, Summary, writer
-from .runner import Options, Planner, default_jobs, lint_paths, lint_source
+from .runner import Options, Planner, capped_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DRAFT_SUFFIXES = (".txt", ".md", ".docx")
@@ -146,13 +146,13 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     fix_failed = fix and fix_files(planner, targets, write=True)[1]  # then lint what the fixes left
     rules = rules_in(planner, targets)
     out = writer("text" if statistics else fmt, rules)
-    summary, per_rule, failing, unreadable = Summary(), Counter(), False, False
-    for result in lint_paths(planner, targets, jobs or default_jobs()):
+    summary, per_rule, failing, unreadable, internal = Summary(), Counter(), False, False, False
+    for result in lint_paths(planner, targets, capped_jobs(jobs)):
         for message in result.diagnostics:
             click.echo(f"reportlint: 警告：{message}", err=True)
         if result.error:
             click.echo(f"reportlint: 错误：{result.error}", err=True)
-            unreadable = True
+            unreadable, internal = True, internal or result.internal
             continue
         if not summary.files:  # output starts with the first readable draft: none, no output
             click.echo(out.begin(), nl=False)
@@ -166,7 +166,8 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
         click.echo(out.begin(), nl=False)  # a machine reader gets a document even when no draft was read
     if summary.files or fmt in ("json", "sarif"):
         click.echo(render_statistics(per_rule, summary, fmt) if statistics else out.end(summary), nl=False)
-    sys.exit(EXIT_ERROR if unreadable or fix_failed else EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(EXIT_INTERNAL if internal else EXIT_ERROR if unreadable or fix_failed
+             else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 def rules_in(planner: Planner, paths: list[str]) -> list:
@@ -194,7 +195,7 @@ def render_statistics(per_rule: Counter, summary: Summary, fmt: str) -> str:
 def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bool]:
     """--fix writes each fixed draft in place; --diff prints what --fix would change.
     Returns (whether anything changed or would, whether a draft could not be fixed)."""
-    from .fix import fix_source, original_text, unified_diff, write_atomically
+    from .fix import ReadOnlyDraft, fix_source, original_text, unified_diff, write_atomically
     from .load import load
 
     total, failed = 0, False
@@ -217,12 +218,16 @@ def fix_files(planner: Planner, paths: list[str], write: bool) -> tuple[bool, bo
         if not after.strip():
             click.echo(f"reportlint: 提示：{path}: 修复后将不剩任何文字，未修改该文件", err=True)
             continue
-        total += count
         if not write:
+            total += count
             click.echo(unified_diff(path, before, after), nl=False)
             continue
         try:
             write_atomically(path, after, source.encoding)
+            total += count  # counted once written: a refused or failed write fixed nothing
+        except ReadOnlyDraft as exc:
+            click.echo(f"reportlint: 错误：{exc}", err=True)
+            failed = True
         except (OSError, UnicodeEncodeError) as exc:
             click.echo(f"reportlint: 错误：{path}: 无法写入修复后的文件：{exc}", err=True)
             failed = True

@@ -107,6 +107,18 @@ def string_list(file, key, value) -> list[str]:
     return value
 
 
+def contained(config: Path, index: int, name: str) -> str:
+    """A pack a configuration names, resolved (links followed) and kept inside the configuration's
+    folder tree: a configuration comes with the repository it sits in, so whoever wrote it must
+    not make reportlint read (and quote in its errors) a file from elsewhere on the machine."""
+    root = config.parent.resolve()
+    target = (root / name).resolve()
+    if target != root and root not in target.parents:
+        raise ConfigError(str(config), f"rules[{index}]",
+                          "规则包须位于本配置文件所在的目录之内；其他位置的规则包请用命令行 --rules 指定")
+    return str(target)
+
+
 def parse_config(path: Path, data: dict) -> Config:
     file = str(path)
     unknown = set(data) - KEYS
@@ -117,7 +129,7 @@ def parse_config(path: Path, data: dict) -> Config:
         if not isinstance(data["profile"], str):
             raise ConfigError(file, "profile", "应为字符串")
         config.profile = data["profile"]
-    config.rules = [str((path.parent / p).resolve()) for p in string_list(file, "rules", data.get("rules", []))]
+    config.rules = [contained(path, i, p) for i, p in enumerate(string_list(file, "rules", data.get("rules", [])))]
     config.select = string_list(file, "select", data.get("select", []))
     config.ignore = string_list(file, "ignore", data.get("ignore", []))
     if "fail-level" in data:

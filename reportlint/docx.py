@@ -21,6 +21,7 @@ MAIN_PART = "word/document.xml"
 # Real drafts are a few MB unpacked; python-docx holds the whole XML tree in memory.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ENTRIES = 10_000
+CHUNK = 1024 * 1024  # inflated a megabyte at a time
 # Word's XML deflates 5-30x; a big blank table reaches ~170x. Deflate tops out near 1030x,
 # reached only by near-constant data: on a sizeable entry, that is a bomb.
 MAX_RATIO = 500
@@ -63,9 +64,31 @@ def check_container(path: str, data: bytes) -> None:
     if total > MAX_UNCOMPRESSED:
         raise InputError(path, f".docx 解压后达 {total // mb} MB，超过上限 {MAX_UNCOMPRESSED // mb} MB，{BOMB}")
     for entry in entries:
+        if entry.header_offset + entry.compress_size > len(data):  # a directory that lies about a part
+            raise InputError(path, f".docx 中的 {entry.filename} 记录的大小与文件不符，{BOMB}")
         ratio = entry.file_size // max(entry.compress_size, 1)
         if entry.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise InputError(path, f".docx 中的 {entry.filename} 压缩比异常（{ratio} 倍），{BOMB}")
+    inflate_within_cap(path, data, entries)
+
+
+def inflate_within_cap(path: str, data: bytes, entries) -> None:
+    """Inflate every part chunk by chunk, counting what comes out, whatever the directory says:
+    a part that inflates past the cap is refused before more of it is produced. python-docx then
+    reads the same streams, so what it can be made to hold is bounded by the same cap."""
+    produced = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for entry in entries:
+                with archive.open(entry) as stream:
+                    while chunk := stream.read(CHUNK):
+                        produced += len(chunk)
+                        if produced > MAX_UNCOMPRESSED:
+                            cap = MAX_UNCOMPRESSED // (1024 * 1024)
+                            raise InputError(path, f".docx 实际解压超过上限 {cap} MB，{BOMB}")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError,
+            RuntimeError):  # a wrong CRC, a truncated stream, an unknown method or an encrypted part
+        raise InputError(path, f"不是有效的 .docx 文件（可能已损坏、已加密或实为其他格式），{RESAVE}") from None
 
 
 def blocks(container, cell=None, tables=None):
@@ -129,6 +152,7 @@ def load_docx(path: str, data: bytes) -> Source:
 # Automatic numbering. Headings numbered by Word (a list style, or 标题 1 linked to a multilevel
 # list) carry no "一、" in their text; the reader sees it, and the structure rules need it.
 VAL = W + "val"
+MAX_START = 32767  # the largest "start at" Word accepts
 CN_LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -136,6 +160,8 @@ ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc
 
 
 def roman(n: int) -> str:
+    if not 0 < n < 4000:  # no roman numeral for it: Word itself falls back to digits
+        return str(n)
     out = ""
     for value, numeral in ROMAN:
         count, n = divmod(n, value)
@@ -144,8 +170,8 @@ def roman(n: int) -> str:
 
 
 def letters(n: int) -> str:
-    """Word repeats the letter: 1 a, 26 z, 27 aa."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    """Word repeats the letter: 1 a, 26 z, 27 aa; past 30 repeats, digits (a label stays short)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= 26 * 30 else str(n)
 
 
 def number_format(fmt: str, n: int) -> str:
@@ -169,9 +195,13 @@ def number_format(fmt: str, n: int) -> str:
 
 
 def integer(text: str | None, default: int = 0) -> int:
-    """A numeric attribute; a malformed one (hand-edited XML) counts as absent."""
+    """A numeric attribute, within Word's own range 0..32767; a malformed one (hand-edited XML)
+    counts as absent, an out-of-range one is clamped, so a label is never longer than a few
+    characters (w:start="5000000000" would otherwise build a five-billion-letter label)."""
+    if text is None or len(text) > 100:
+        return default
     try:
-        return int(text) if text is not None else default
+        return min(max(int(text), 0), MAX_START)
     except ValueError:
         return default
 

@@ -12,12 +12,15 @@ import yaml
 
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
-from .errors import RuleError, UsageError
+from .errors import RuleError, UsageError, describe
+from .safe_regex import budget as regex_budget
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
+# pack/name: what --select, suppressions and every output format can carry safely
+RULE_ID = regex.compile(r"(?=.{3,80}$)[a-z][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+")
 # libyaml's safe loader is ten times faster than the pure-Python one; both construct plain data only.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A folded YAML scalar (>-) joins lines with a space, which Chinese text must not have.
@@ -151,9 +154,10 @@ def parse_pack(file: Path, data) -> list[Rule]:
         data = {"rules": data}
     if not isinstance(data, dict):
         raise RuleError(str(file), "规则文件的顶层应为映射（含 rules: 列表）")
-    unknown = set(data) - {"rules", "profiles", "pack", "description"}
-    if unknown:
-        raise RuleError(str(file), f"未知的顶层字段：{'、'.join(sorted(unknown))}", field=sorted(unknown)[0])
+    unknown = [key for key in data if key not in ("rules", "profiles", "pack", "description")]
+    if unknown:  # one key, described: a foreign file read as a pack must not be printed line by line
+        raise RuleError(str(file), f"未知的顶层字段（共 {len(unknown)} 个；"
+                        "规则文件只含 rules、profiles、pack、description）", field=unknown[0])
     items = data.get("rules", [])
     if not isinstance(items, list):
         raise RuleError(str(file), "rules 应为列表", field="rules")
@@ -165,21 +169,24 @@ def parse_rule(file: Path, index: int, item) -> Rule:
     if not isinstance(item, dict):
         raise RuleError(f, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
     rule_id = item.get("id")
-    name = rule_id if isinstance(rule_id, str) and rule_id else f"#{index + 1}"
+    name = rule_id if isinstance(rule_id, str) and RULE_ID.fullmatch(rule_id) else f"#{index + 1}"
     for key in REQUIRED_FIELDS:
         if key not in item:
             raise RuleError(f, "缺少必填字段", name, key)
-    unknown = set(item) - RULE_FIELDS
+    unknown = [key for key in item if key not in RULE_FIELDS]
     if unknown:
-        raise RuleError(f, "未知字段", name, sorted(unknown)[0])
+        raise RuleError(f, "未知字段", name, unknown[0])
     for key in ("id", "kind", "message", "why"):
         if not isinstance(item[key], str) or not item[key].strip():
             raise RuleError(f, "应为非空字符串", name, key)
-    if item["severity"] not in SEVERITIES:
-        raise RuleError(f, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {item['severity']!r}", name, "severity")
+    if not RULE_ID.fullmatch(rule_id):
+        raise RuleError(f, "规则编号应形如 pack/name（小写字母、数字、- _ .，不超过 80 个字符），"
+                        f"实际是 {describe(rule_id)}", name, "id")
+    if not isinstance(item["severity"], str) or item["severity"] not in SEVERITIES:
+        raise RuleError(f, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {describe(item['severity'])}", name, "severity")
     kind = get_kind(item["kind"])
     if kind is None:
-        raise RuleError(f, f"未知的检查类型 {item['kind']!r}", name, "kind")
+        raise RuleError(f, f"未知的检查类型 {describe(item['kind'])}", name, "kind")
     params = item.get("params") or {}
     if not isinstance(params, dict):
         raise RuleError(f, "应为映射", name, "params")
@@ -264,7 +271,8 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
     findings = set()
     for rule in rules:
         try:
-            hits = list(rule.check.check(doc))
+            with regex_budget():
+                hits = list(rule.check.check(doc))
         except TimeoutError:
             if diagnostics is not None:
                 diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")

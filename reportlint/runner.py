@@ -7,6 +7,8 @@ select/ignore, per-rule severity and parameters, per-file ignores; command-line 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from dataclasses import dataclass, field
 
 from .config import Config, ConfigError, config_for
@@ -18,6 +20,7 @@ from .reporters import FileReport
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 @dataclass
@@ -122,6 +125,7 @@ class FileResult:
     error: str | None = None
     diagnostics: list[str] = field(default_factory=list)
     failing: bool = False
+    internal: bool = False  # the error is a bug of reportlint's (exit 3), not a bad draft
 
 
 def lint_source(source, plan: Plan, diagnostics=None):
@@ -136,7 +140,10 @@ def lint_one(planner: Planner, path: str) -> FileResult:
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
-    findings = lint_source(source, plan, diagnostics)
+    try:
+        findings = lint_source(source, plan, diagnostics)
+    except Exception as exc:  # a bug in reportlint on this draft: say so, lint the others
+        return FileResult(error=f"{path}: 内部错误（请向 reportlint 报告）：{type(exc).__name__}", internal=True)
     wanted = {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
@@ -149,7 +156,25 @@ _worker_planner: Planner | None = None
 
 def _init_worker(options: Options) -> None:
     global _worker_planner
+    # Ctrl-C reaches the whole process group: the parent handles it and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     _worker_planner = Planner(options)
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel sends this worker SIGTERM when its parent dies, however it dies (a
+    SIGKILL or SIGTERM to the parent leaves no worker behind). Elsewhere nothing to do."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -160,6 +185,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def capped_jobs(jobs: int | None) -> int:
+    """--jobs as asked, but never more than four workers a core: more only adds processes."""
+    return min(jobs or default_jobs(), 4 * default_jobs())
+
+
 def lint_paths(planner: Planner, paths: list[str], jobs: int):
     """Yield a FileResult per path, in the order given, whatever the number of jobs."""
     for path in paths:
@@ -168,8 +198,10 @@ def lint_paths(planner: Planner, paths: list[str], jobs: int):
         for path in paths:
             yield lint_one(planner, path)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+    import multiprocessing  # only when there is work to share
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(planner.options,)) as pool:
-        yield from pool.map(_lint_in_worker, paths, chunksize=4)
+    # Leaving the block terminates the workers at once: Ctrl-C, a closed pipe or an error in the
+    # parent never waits for the drafts still queued.
+    with multiprocessing.Pool(min(jobs, len(paths)), _init_worker, (planner.options,)) as pool:
+        yield from pool.imap(_lint_in_worker, paths, chunksize=4)
 

@@ -188,3 +188,48 @@ def test_zip_with_a_broken_word_body_is_refused(tmp_path, cli):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<w:document")
     assert "无法读取 .docx 文件" in refused(cli("check", path))
+
+
+def declare_compressed_size(data: bytes, name: str, size: int) -> bytes:
+    """Rewrite the central-directory record of `name` to claim `size` compressed bytes."""
+    out = bytearray(data)
+    pos = out.find(b"PK\x01\x02")
+    while pos != -1:
+        name_length = struct.unpack_from("<H", out, pos + 28)[0]
+        if out[pos + 46 : pos + 46 + name_length] == name.encode():
+            struct.pack_into("<I", out, pos + 20, size)
+            return bytes(out)
+        pos = out.find(b"PK\x01\x02", pos + 46)
+    raise AssertionError(f"{name} not in archive")
+
+
+def test_zip_whose_directory_lies_about_a_compressed_size_is_refused_without_inflating(tmp_path, cli):
+    buffer = io.BytesIO(docx_bytes(["一、基本情况"]))
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/padding.bin", bytes(60 * 1024 * 1024))
+    path = tmp_path / "谎报.docx"
+    # claiming 100 MB of compressed data hides the ratio (60 MB / 100 MB looks harmless)
+    path.write_bytes(declare_compressed_size(buffer.getvalue(), "word/media/padding.bin", 100 * 1024 * 1024))
+    assert "大小与文件不符" in refused(cli("check", path))
+
+
+def numbering_start(document, start: str, fmt: str) -> None:
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    paragraph = document.add_paragraph("全年共立刑事案件1146起。")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'))
+
+
+@pytest.mark.parametrize(("start", "fmt", "label"), [
+    ("5000000000", "lowerLetter", "32767."),  # clamped to Word's largest start; no 1260-letter run
+    ("1" * 30, "upperRoman", "32767."),  # no roman numeral that large: digits, as Word shows them
+    ("3999", "upperRoman", "MMMCMXCIX."),
+])
+def test_numbering_labels_stay_short_whatever_the_start_value(tmp_path, start, fmt, label):
+    path = write_docx(tmp_path / "编号.docx", [], lambda document: numbering_start(document, start, fmt))
+    lines = load(str(path)).lines
+    assert lines[-1] == label + "全年共立刑事案件1146起。"

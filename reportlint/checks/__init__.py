@@ -8,12 +8,15 @@ never re-parse the text: everything comes from the Document.
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Document
+from ..errors import describe
+from ..safe_regex import PatternTooLarge, compile_bounded
 
 KINDS: dict[str, type[Check]] = {}
 _MISSING = object()
@@ -102,22 +105,30 @@ class Check:
         return [(start, end, self.fix if replacement is None else replacement)]
 
     # Helpers for validating params in constructors.
-    def require(self, key: str, kind: type | tuple[type, ...], default=_MISSING):
+    def require(self, key: str, kind: type | tuple[type, ...], default=_MISSING, minimum: int | None = 0):
+        """The parameter, of type `kind`. YAML's true is not a number, .nan and .inf are not
+        finite, and a number is at least `minimum` (counts, lengths and groups are not negative)."""
         if key not in self.params:
             if default is _MISSING:
                 raise ParamError(f"params.{key}", "缺少必填参数")
             return default
         value = self.params[key]
-        if not isinstance(value, kind):
-            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            names = "/".join(k.__name__ for k in kinds)
             raise ParamError(f"params.{key}", f"应为 {names}，实际是 {type(value).__name__}")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise ParamError(f"params.{key}", "应为有限的数值")
+            if minimum is not None and value < minimum:
+                raise ParamError(f"params.{key}", f"不能小于 {minimum}，实际是 {describe(value)}")
         return value
 
     def choice(self, key: str, choices, default=_MISSING) -> str:
         """A string parameter that must be one of `choices` (e.g. a mode)."""
         value = self.require(key, str, default)
         if value not in choices:
-            raise ParamError(f"params.{key}", f"应为 {' | '.join(choices)} 之一，实际是 {value!r}")
+            raise ParamError(f"params.{key}", f"应为 {' | '.join(choices)} 之一，实际是 {describe(value)}")
         return value
 
     def regex(self, key: str, default=_MISSING, flags: int = 0):
@@ -144,8 +155,11 @@ def build(kind: type[Check], params: dict, fix: str | None) -> Check:
 
 
 def compile_regex(field: str, source: str, flags: int = 0):
+    """A pattern from a pack or configuration: bounded in size, searched under a time budget."""
     try:
-        return regex.compile(source, flags)
+        return compile_bounded(source, flags)
+    except PatternTooLarge as exc:
+        raise ParamError(field, str(exc)) from None
     except regex.error as exc:
         raise ParamError(field, f"正则表达式无效：{exc}") from None
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import regex
 
+from ..errors import describe
 from . import DELETE_LINE, Check, Hit, ParamError, register
 
 # A catastrophic user pattern must not hang a pre-commit hook.
 TIMEOUT_SECONDS = 2.0
+TEMPLATE_GROUP = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)")
 
 
 @register("pattern")
@@ -22,7 +24,12 @@ class Pattern(Check):
         if isinstance(self.group, int) and self.group > self.compiled.groups:
             raise ParamError("params.group", f"表达式只有 {self.compiled.groups} 个分组")
         if isinstance(self.group, str) and self.group not in self.compiled.groupindex:
-            raise ParamError("params.group", f"表达式中没有名为 {self.group} 的分组")
+            raise ParamError("params.group", f"表达式中没有名为 {describe(self.group)} 的分组")
+        if fix not in (None, DELETE_LINE):
+            for ref in TEMPLATE_GROUP.finditer(fix):  # \1 or \g<name> must name a group the pattern has
+                group = ref.group(1) or ref.group(2)
+                if (int(group) > self.compiled.groups) if group.isdigit() else group not in self.compiled.groupindex:
+                    raise ParamError("fix", f"替换模板引用了表达式中不存在的分组 {describe(group)}")
 
     def check(self, doc):
         for m in self.compiled.finditer(doc.text, timeout=TIMEOUT_SECONDS):

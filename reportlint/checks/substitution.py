@@ -7,6 +7,7 @@ wrong form belongs in a rule only if no correct text can contain it."""
 
 from __future__ import annotations
 
+from ..errors import describe
 from . import Check, Hit, ParamError, register
 from .phrases import SHARED
 
@@ -21,7 +22,8 @@ class Substitution(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         if fix is not None and fix != REPLACE:
-            raise ParamError("fix", f"substitution 的 fix 只能是 {REPLACE}（用 swap 中的正确写法替换），实际是 {fix!r}")
+            raise ParamError("fix", f"substitution 的 fix 只能是 {REPLACE}（用 swap 中的正确写法替换），"
+                                    f"实际是 {describe(fix)}")
         swap = self.require("swap", dict)
         if not swap:
             raise ParamError("params.swap", "至少需要一组“错误写法: 正确写法”")

@@ -26,7 +26,7 @@ class Years(Check):
             if short not in names:
                 raise ParamError("params.part", f"应为 parts 中某部分的 short：{'、'.join(names)}")
             self.index = names.index(short)
-            self.offset = self.require("offset", int, 0)
+            self.offset = self.require("offset", int, 0, minimum=None)
         if self.what == "signed-late":
             deadline = self.require("deadline", list)
             if len(deadline) != 2 or not all(isinstance(v, int) for v in deadline):
