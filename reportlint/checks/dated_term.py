@@ -43,7 +43,7 @@ DATE_YEAR = regex.compile(r"(?<!\d)(20\d{2}|二[〇○零][〇○零一二三四
                           r"[\d一二三四五六七八九十]{1,3}日")
 # Words that put an occurrence in the past, anywhere in its sentence.
 HISTORY_WORDS = ("曾", "废止", "废除", "撤销", "取消", "不再", "改为", "更名", "转隶", "移交", "改革前",
-                 "前身", "此前", "历史")
+                 "前身", "此前", "历史上")
 # 原 before the phrase, perhaps with an organ's place name between (原市政府法制办) — but not the 原
 # of 原则, 原因 … nor of 草原, 高原, 太原 …
 FORMER = regex.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
