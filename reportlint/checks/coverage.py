@@ -1,11 +1,16 @@
-"""`coverage`: does a report part mention enough of a set of elements, each with its phrasings?
+"""`coverage`: does a report part write each required element, each with its phrasings?
 
 Built for the third statutory part of the annual report (the principal's 第一责任人 duties), but
 every list lives in the rule's params. The part is found by its heading title; when a draft has
 no such part, its content is looked for inside other parts by anchor phrases (PartLocator, also
 used by the `vague_section` and `part_elsewhere` kinds). Matching is one Aho-Corasick pass over
 the part's text, with layout spaces, 、 and quotes removed first so that 亲自研究、部署 and
-重要工作“亲自部署” match the plain phrasings.
+重要工作“亲自部署” match the plain phrasings, plus each element's regular expressions for the
+phrasings with words in between (纳入全局重点工作计划, 主持召开党委会议研究部署). A word that
+governs a list (`spread`: 亲自部署、协调、督办) is written before each verb of it first.
+
+Only `required` elements are reported missing, as a reviewer reads the part: a missing one that
+the draft writes in another part is pointed at there (`look_elsewhere`), not called missing.
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document, Section
-from . import Check, Hit, ParamError, register
+from . import Check, Hit, ParamError, compile_regex, register
+from .pattern import TIMEOUT_SECONDS
 from .phrases import automaton, find_all
 
 # Characters that drafters put between the words of a phrase without changing it.
 NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
+# The same without 、, which still separates the verbs of a list until the list is spread.
+QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
 # Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
 CONTENT_LEVEL = 2
 # A title standing alone on a short line (党政主要负责人履职情况：), as the structure rules accept it.
@@ -143,6 +151,11 @@ class Element:
     name: str
     example: str  # one phrasing drafters can copy, shown in the message
     phrases: list[str]
+    patterns: list  # compiled regular expressions, matched on the normalized text
+    required: bool  # reported when missing; an optional element only counts as covered
+
+
+ELEMENT_FIELDS = {"name", "example", "phrases", "patterns", "required"}
 
 
 def parse_elements(check: Check) -> list[Element]:
@@ -154,7 +167,7 @@ def parse_elements(check: Check) -> list[Element]:
         where = f"params.elements[{i}]"
         if not isinstance(item, dict):
             raise ParamError(where, "应为含 name、example、phrases 的映射")
-        unknown = set(item) - {"name", "example", "phrases"}
+        unknown = set(item) - ELEMENT_FIELDS
         if unknown:
             raise ParamError(f"{where}.{sorted(unknown)[0]}", "未知字段")
         for key in ("name", "example"):
@@ -166,26 +179,70 @@ def parse_elements(check: Check) -> list[Element]:
         for j, phrase in enumerate(phrases):
             if not isinstance(phrase, str) or not normalize(phrase):
                 raise ParamError(f"{where}.phrases[{j}]", "应为非空字符串")
-        out.append(Element(item["name"], item["example"], phrases))
+        sources = item.get("patterns", [])
+        if not isinstance(sources, list) or not all(isinstance(p, str) and p for p in sources):
+            raise ParamError(f"{where}.patterns", "应为正则表达式（字符串）列表")
+        patterns = [compile_regex(f"{where}.patterns[{j}]", p) for j, p in enumerate(sources)]
+        required = item.get("required", True)
+        if not isinstance(required, bool):
+            raise ParamError(f"{where}.required", "应为 true 或 false")
+        out.append(Element(item["name"], item["example"], phrases, patterns, required))
     return out
+
+
+# What separates the verbs of one 亲自 (亲自部署、协调和督办): each verb is its own 亲自.
+LIST_JOINER = "、|以及|和|及|与|并"
+LIST_ITEM = r"[^、和及与并，。；：！？,.;:!?\s]{1,8}"
+
+
+def spreader(leads: list[str]):
+    """A function writing `lead` before every verb of the list that follows it:
+    亲自部署、协调和督办 → 亲自部署、亲自协调和亲自督办."""
+    if not leads:
+        return lambda text: text
+    lead = "|".join(regex.escape(word) for word in leads)
+    construction = regex.compile(rf"({lead})({LIST_ITEM}(?:(?:{LIST_JOINER}){LIST_ITEM})+)")
+    joiner = regex.compile(rf"({LIST_JOINER})(?!{lead})")
+
+    def spread(text: str) -> str:
+        return construction.sub(lambda m: m[1] + joiner.sub(lambda j: j[1] + m[1], m[2]), text)
+
+    return spread
+
+
+def section_at(doc: Document, line: int, skip: list[str]) -> Section | None:
+    """The deepest section (at most a sub-part) holding `line`; None before the first heading
+    or inside a part whose title has a `skip` keyword (shortfalls, next year's plan)."""
+    path, node = [], doc.root
+    while True:
+        child = next((c for c in node.children if c.first_line <= line <= c.last_line), None)
+        if child is None or child.level > CONTENT_LEVEL:
+            break
+        path.append(child)
+        node = child
+    if not path or any(k in path[0].title for k in skip):
+        return None
+    return path[-1]
 
 
 @register("coverage")
 class Coverage(Check):
-    """Params: the PartLocator's, `elements`, and either `min_elements` (default 5: one finding
-    when fewer are covered, naming each missing element with an example) or `require_all: true`
-    (one finding for each missing element). Findings point at the part's heading."""
+    """Params: the PartLocator's, `elements` (each with `phrases`, optional `patterns` and
+    `required`, default true), `spread` (words such as 亲自 that govern a list of verbs),
+    `one_per_element` (one finding for each missing required element instead of one listing
+    them all) and `look_elsewhere` (say where in the draft a missing element is written
+    instead, outside the part). Findings point at the part's heading."""
 
-    args = ("missing", "count", "found", "total", "min", "where")
+    args = ("missing", "elsewhere", "gaps", "count", "where")
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.locator = PartLocator.from_params(self)
+        self.skip = self.string_list("skip_parts", [])
         self.elements = parse_elements(self)
-        self.require_all = self.require("require_all", bool, False)
-        self.min = len(self.elements) if self.require_all else self.require("min_elements", int, 5)
-        if not 1 <= self.min <= len(self.elements):
-            raise ParamError("params.min_elements", f"应在 1 到要素个数 {len(self.elements)} 之间")
+        self.one_per_element = self.require("one_per_element", bool, False)
+        self.look_elsewhere = self.require("look_elsewhere", bool, False)
+        self.spread = spreader(self.string_list("spread", []))
         self.owner: dict[str, int] = {}
         for i, element in enumerate(self.elements):
             for phrase in element.phrases:
@@ -197,21 +254,57 @@ class Coverage(Check):
         self.auto = automaton(self.owner)
 
     def covered(self, text: str) -> set[int]:
-        return {self.owner[phrase] for _, _, phrase in find_all(self.auto, normalize(text))}
+        flat = normalize(self.spread(QUOTES_AND_LAYOUT.sub("", text)))
+        found = {self.owner[phrase] for _, _, phrase in find_all(self.auto, flat)}
+        for i, element in enumerate(self.elements):
+            if i not in found and any(p.search(flat, timeout=TIMEOUT_SECONDS) for p in element.patterns):
+                found.add(i)
+        return found
+
+    def elsewhere(self, doc: Document, found: Located, missing: list[int]) -> dict[int, list[tuple[int, str]]]:
+        """For each missing element, the (line, section title) of the places outside the part
+        that write it, in the body of the draft (not its opening, shortfalls or plan)."""
+        inside = found.spans
+        places: dict[int, dict[tuple[int, int], tuple[int, str]]] = {}
+        for line in doc.paragraphs:
+            if any(start <= line.start < end for start, end in inside):
+                continue
+            hits = self.covered(line.content) & set(missing)
+            if not hits:
+                continue
+            section = section_at(doc, line.number, self.skip)
+            if section is None:
+                continue
+            for i in hits:
+                key = (section.first_line, section.last_line)
+                places.setdefault(i, {}).setdefault(key, (line.number, title_path(section)))
+        return {i: list(by_section.values())[:2] for i, by_section in places.items()}
 
     def check(self, doc):
         found = self.locator.locate(doc)
         if found is None:
             return
         covered = self.covered(found.text(doc))
-        missing = [e for i, e in enumerate(self.elements) if i not in covered]
+        missing = [i for i, e in enumerate(self.elements) if e.required and i not in covered]
+        if not missing:
+            return
+        written = self.elsewhere(doc, found, missing) if self.look_elsewhere else {}
         start, end = found.pointer
         # said only when the content was found elsewhere, so the reader knows what was judged
         where = "" if found.dedicated else f"（按{found.where()}中的内容判断）"
-        counts = {"found": len(covered), "total": len(self.elements), "min": self.min, "where": where}
-        if self.require_all:
-            for e in missing:
-                yield Hit(start, end, {**counts, "missing": f"“{e.name}”（如“{e.example}”）", "count": 1})
-        elif len(covered) < self.min:
-            listed = "；".join(f"“{e.name}”（如“{e.example}”）" for e in missing)
-            yield Hit(start, end, {**counts, "missing": listed, "count": len(missing)})
+        groups = [[i] for i in missing] if self.one_per_element else [missing]
+        for group in groups:
+            absent = [self.elements[i] for i in group if i not in written]
+            moved = [i for i in group if i in written]
+            listed = "、".join(f"“{e.name}”（如“{e.example}”）" for e in absent)
+            there = "、".join(f"“{self.elements[i].name}”写在" + "、".join(
+                f"第{line}行“{title}”" for line, title in written[i]) + "中" for i in moved)
+            if there:
+                there += "，应作为主要负责人的履职情况写入这一部分，并写明主要负责人本人的做法"
+            ask = ""
+            if listed:
+                duties = "这些职责" if len(absent) > 1 else "这项职责"
+                ask = f"未写明{listed}，请补写主要负责人履行{duties}的具体做法"
+            gaps = "；".join(filter(None, [ask, there]))
+            yield Hit(start, end, {"missing": listed, "elsewhere": there, "gaps": gaps,
+                                   "count": len(group), "where": where})

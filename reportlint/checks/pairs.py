@@ -1,4 +1,9 @@
-"""`pairs`: quotes and brackets that open and close within one paragraph."""
+"""`pairs`: quotes and brackets that open and close within one paragraph.
+
+A paragraph is a line, except where the copy split one line into fragments (a web page's
+link or highlight becomes a line of its own: …成果找市场“双向 / 揭榜 / 挂帅”的简称…, or
+【字号： / 加大 / 还原 / 减小 / 】): an open pair is carried over a line break next to a short
+fragment, so that the pair closed a few lines on is no defect."""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import regex
 from . import Check, Hit, ParamError, register
 
 DEFAULT_PAIRS = ["“”", "‘’", "（）", "《》", "【】"]
+FRAGMENT_MAX = 8  # characters of a line that is a fragment of its neighbours, not a paragraph
+CARRY_MAX = 8  # line breaks an open pair is carried over
 
 
 @register("pairs")
@@ -26,12 +33,17 @@ class Pairs(Check):
 
     def check(self, doc):
         stack: list[tuple[str, int]] = []
+        carried = 0
+        headings = {h.line.number for h in doc.headings}
         for m in self.marks.finditer(doc.text + "\n"):
             ch, offset = m.group(), m.start()
             if ch == "\n":
+                if stack and carried < CARRY_MAX and offset < len(doc.text) and self.split_here(doc, offset, headings):
+                    carried += 1
+                    continue
                 for opener, at in stack:
                     yield self.unclosed(opener, at)
-                stack = []
+                stack, carried = [], 0
             elif ch in self.closer:
                 stack.append((ch, offset))
             elif stack and stack[-1][0] == self.opener[ch]:
@@ -43,6 +55,19 @@ class Pairs(Check):
                 stack.pop()
             else:
                 yield self.stray(ch, offset)
+
+    @staticmethod
+    def split_here(doc, offset, headings) -> bool:
+        """Whether the line break at `offset` splits fragments of one line: the line it ends or
+        the next one is short; neither is blank, and the next one starts no heading."""
+        number = doc.position(offset)[0]
+        if number >= len(doc.lines):
+            return False
+        ended, following = doc.line(number), doc.line(number + 1)
+        if ended.blank or following.blank or following.number in headings:
+            return False
+        return (len(following.content) <= FRAGMENT_MAX
+                or (len(ended.content) <= FRAGMENT_MAX and ended.number not in headings))
 
     def stray(self, closer, offset):
         opener = self.opener[closer]
