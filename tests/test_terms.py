@@ -156,3 +156,12 @@ def test_no_terms_finding_on_the_seeds(cli, path):
 def test_no_terms_finding_on_the_real_reports(cli):
     out = cli("check", "--select", "terms", "--format", "json", REAL).json()
     assert out["findings"] == [] and out["summary"]["files"] >= 10
+
+
+def test_a_2015_report_may_use_the_forms_of_its_time_and_a_2019_report_may_not():
+    body = ("在以习近平同志为总书记的党中央坚强领导下，深入开展打黑除恶专项斗争；"
+            "全年办理暂住证1.2万张，重大行政决策事项报市政府法制办合法性审查。")
+    assert found(report(2015, body)) == []
+    assert sorted(r for r, _ in found(report(2019, body))) == [
+        "terms/fight-gangs", "terms/legislative-affairs-office", "terms/party-centre-general-secretary",
+        "terms/temporary-residence-permit"]
