@@ -27,7 +27,7 @@ def test_the_title_year_decides_whether_a_phrase_is_outdated():
     body = "深入推进打黑除恶专项斗争，打掉恶势力犯罪集团3个。"
     assert found(report(2015, body)) == []
     assert found(report(2019, body)) == [
-        ("terms/fight-gangs", "自2018年起应为“扫黑除恶”，2019年度报告不宜再写“打黑除恶”")]
+        ("terms/fight-gangs", "自2018年起应为“扫黑除恶”，写2019年的情况不宜再写“打黑除恶”")]
 
 
 def test_the_opening_year_serves_when_there_is_no_title():
