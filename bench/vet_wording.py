@@ -7,7 +7,8 @@ A wrong form is matched as a bare substring (no word boundaries), so each one is
 - word:      a correct, longer word of the word list that contains it (a wrong form inside a
              word that is itself the same misspelling, 台帐管理 for 台账管理, does not count);
 - listed:    the wrong form is itself a common word of the list (年青, not only a typo);
-- boundary:  the end of one common word and the start of the next (组建|全市 holds 建全);
+- boundary:  the end of one common word and the start of the next (组建|全市 holds 建全), or a
+             one-character word that stands before anything and a word (按|排名 holds 按排);
 - text:      an occurrence in the bundled seeds or in ../shared/real (printed for judgement:
              there the right answer is known, a real misspelling or a clash).
 
@@ -33,6 +34,8 @@ TEXTS = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT.parent / "shared
 # Single characters that follow almost any word: a wrong form ending in one of them after a word's
 # end (紧凑|和) is a boundary clash too.
 FUNCTION_CHARS = set("和与及的地得是在了为对向把被将等并或也都就又而以于从到由之其")
+# Single characters that stand before almost any word (按|排名 holds 按排, 既|使…又 holds 既使).
+LEADING_CHARS = set("按把对在从以为被将向由于与和及是也都就又而并或各每本该其此这那既即凡共")
 
 
 def swaps(candidates: Path | None) -> dict[str, str]:
@@ -94,11 +97,13 @@ def boundary_clashes(wrong: str, index: Index, words: dict[str, int]) -> list[st
     for i in range(1, len(wrong)):
         head, tail = wrong[:i], wrong[i:]
         before = [w for w in index.ending(head) if len(w) > len(head)]
+        if head in LEADING_CHARS:
+            before.append(head)
         after = [w for w in index.starting(tail) if len(w) >= 2 or w in FUNCTION_CHARS]
         if tail in FUNCTION_CHARS and tail not in after:
             after.append(tail)
         if before and after:
-            x = max(before, key=words.get)
+            x = max(before, key=lambda w: words.get(w, 0))
             y = max(after, key=lambda w: words.get(w, 0))
             out.append(f"{x}|{y}")
     return out

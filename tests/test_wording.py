@@ -153,4 +153,6 @@ def test_the_vet_script_finds_the_boundary_clash_it_is_meant_to_find():
     words = vet.word_list()
     index = vet.Index(words, 20)
     assert any(c.endswith("|全市") or c.endswith("|全国") for c in vet.boundary_clashes("建全", index, words))
+    assert any(c.startswith("按|排") for c in vet.boundary_clashes("按排", index, words))  # 按|排名: a preposition
     assert vet.boundary_clashes("建立建全", index, words) == []
+    assert vet.boundary_clashes("工作按排", index, words) == []
