@@ -90,7 +90,24 @@ class Index:
         return [w[::-1] for w in self._starting(self.backward, suffix[::-1])]
 
 
-def boundary_clashes(wrong: str, index: Index, words: dict[str, int]) -> list[str]:
+def words_from(tail: str, index: Index, words: dict[str, int], min_freq: int) -> str | None:
+    """How correct text could go on with `tail`: the most frequent word it begins, or common words of two
+    or more characters followed by such a word (全体|系统 goes on with 全体系; "common": ten times the
+    minimum frequency, since almost any string splits into rare words). None when it cannot."""
+    after = [w for w in index.starting(tail) if len(w) >= 2 or w in FUNCTION_CHARS]
+    if tail in FUNCTION_CHARS and tail not in after:
+        after.append(tail)
+    if after:
+        return max(after, key=lambda w: words.get(w, 0))
+    for k in range(2, len(tail)):
+        if words.get(tail[:k], 0) >= 10 * min_freq:
+            rest = words_from(tail[k:], index, words, min_freq)
+            if rest:
+                return f"{tail[:k]}+{rest}"
+    return None
+
+
+def boundary_clashes(wrong: str, index: Index, words: dict[str, int], min_freq: int = 20) -> list[str]:
     """组建|全市: a word that ends with the wrong form's head, a word that starts with its tail.
     One example per split point: the pair of most frequent words."""
     out = []
@@ -99,12 +116,11 @@ def boundary_clashes(wrong: str, index: Index, words: dict[str, int]) -> list[st
         before = [w for w in index.ending(head) if len(w) > len(head)]
         if head in LEADING_CHARS:
             before.append(head)
-        after = [w for w in index.starting(tail) if len(w) >= 2 or w in FUNCTION_CHARS]
-        if tail in FUNCTION_CHARS and tail not in after:
-            after.append(tail)
-        if before and after:
+        if not before:
+            continue
+        y = words_from(tail, index, words, min_freq)
+        if y:
             x = max(before, key=lambda w: words.get(w, 0))
-            y = max(after, key=lambda w: words.get(w, 0))
             out.append(f"{x}|{y}")
     return out
 
@@ -159,7 +175,7 @@ def main() -> int:
         elif words and words.get(wrong, 0) >= 50:
             problems.append(f"listed: “{wrong}”在词表中（频次 {words[wrong]}，“{right}” {words[right]}）")
         if index:
-            problems += [f"boundary: {b}" for b in boundary_clashes(wrong, index, words)]
+            problems += [f"boundary: {b}" for b in boundary_clashes(wrong, index, words, args.min_freq)]
         problems += [f"text: {t}" for t in texts.get(wrong, [])[:5]]
         if problems:
             clashing += 1

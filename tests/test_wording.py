@@ -71,7 +71,12 @@ def test_fix_on_seed_004_corrects_the_two_words_and_nothing_else(cli, tmp_path):
     assert again.code == 0 and draft.read_bytes() == fixed
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_seed_001_misspells_jianquan_in_a_collocation(cli):
+    run_ = cli("check", "--select", "wording", "--format", "json", seed("001"))
+    assert [(f["line"], f["message"]) for f in run_.json()["findings"]] == [(20, "“建全执法”应为“健全执法”")]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
 def test_no_finding_on_the_other_seeds(cli, prefix):
     run_ = cli("check", "--select", "wording", "--format", "json", seed(prefix))
     assert run_.code == 0 and run_.json()["findings"] == []
