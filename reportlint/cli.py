@@ -266,6 +266,8 @@ def explain(rule_id, rule_paths):
     click.echo(f"{rule.id}（{rule.kind}，{rule.severity}）")
     click.echo(f"消息：{rule.message}")
     click.echo(f"依据：{rule.why}")
+    for line in rule.check.explain():
+        click.echo(line)
     if rule.fix is not None:
         click.echo("可自动修复：是（--fix）")
     for title, examples in (("会报告的写法", rule.bad), ("不会报告的写法", rule.good)):

@@ -135,6 +135,8 @@ def read_yaml(file: Path):
         return yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
+    except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
+        raise RuleError(str(file), "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
 

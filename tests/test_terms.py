@@ -49,6 +49,11 @@ def test_history_is_not_reported(sentence):
     assert found(report(2021, sentence)) == []
 
 
+def test_a_title_in_shuming_hao_is_a_name_and_is_never_updated():
+    text = report(2019, "依据《关于深入开展打黑除恶专项斗争的通知》的要求开展打黑除恶专项斗争。")
+    assert [(f.rule, f.column) for f in run(Document.from_text(text), RULES)] == [("terms/fight-gangs", 27)]
+
+
 @pytest.mark.parametrize("sentence", [
     "重大决策事项报市政府法制办审查。",
     "高原地区重大决策事项报州政府法制办审查。",  # the 原 of 高原 marks nothing as former

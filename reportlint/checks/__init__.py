@@ -95,6 +95,10 @@ class Check:
     def check(self, doc: Document) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def explain(self) -> list[str]:
+        """Lines `reportlint explain` prints below the reason: the data the rule carries, with sources."""
+        return []
+
     def edits(self, doc: Document, start: int, end: int, replacement=None) -> list[tuple[int, int, str]]:
         """The edits fixing [start, end) as this rule's `fix` says: replace it (with `replacement`,
         default the `fix` text itself), or delete its line."""

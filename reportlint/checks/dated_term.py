@@ -48,6 +48,9 @@ HISTORY_WORDS = ("曾", "废止", "废除", "撤销", "取消", "不再", "改�
 # of 原则, 原因 … nor of 草原, 高原, 太原 …
 FORMER = regex.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
 SEPARATORS = regex.compile(r"[、，,\s]")
+# A title in 《》 is a name, quoted as issued (《关于深入开展打黑除恶专项斗争的通知》): never updated.
+OPEN_TITLE = regex.compile(r"《[^《》\n]*$")
+CLOSE_TITLE = regex.compile(r"[^《》\n]*》")  # matched at the phrase's end
 CN_NUMERAL = "零一二三四五六七八九"
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
@@ -64,6 +67,12 @@ def sentence_at(doc, offset: int):
     if index >= 0 and doc.sentences[index].end > offset:
         return doc.sentences[index]
     return None
+
+
+def in_title(doc, start: int, end: int) -> bool:
+    line = doc.line(doc.position(start)[0])
+    return bool(OPEN_TITLE.search(doc.text, line.start, start)
+                and CLOSE_TITLE.match(doc.text, end, line.start + len(line.text)))
 
 
 def sentence_years(text: str) -> list[int]:
@@ -147,6 +156,8 @@ class DatedTerm(Check):
         for start, end, right, m in self.matches(doc):
             if right and SEPARATORS.sub("", doc.text[start:end]) == SEPARATORS.sub("", right):
                 continue  # the pattern also matched the right form (with or without 、)
+            if in_title(doc, start, end):
+                continue
             sentence = sentence_at(doc, start)
             text = sentence.text if sentence else doc.text[start:end]
             before = doc.text[sentence.start:start] if sentence else ""
