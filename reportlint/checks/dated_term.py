@@ -18,6 +18,7 @@ a 2015 report, wrong from the year of the reform on. One rule per entry:
 The year judged is a year written in the same sentence (2023年1月10日，在第四个…), else the
 report year (its title, else its opening). A sentence that names a year outside [from, until]
 speaks of another time and is left alone; with no year known, a year-dependent entry is silent.
+A title in 《》 is a name quoted as issued and is never judged (the citation rules check titles).
 """
 
 from __future__ import annotations
