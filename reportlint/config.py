@@ -16,7 +16,8 @@ from .errors import RuleError
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 LEVELS = ("error", "warning", "info")
-KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level", "exclude"}
+KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level", "exclude",
+        "per-file-profiles"}
 
 
 class ConfigError(RuleError):
@@ -29,7 +30,7 @@ class ConfigError(RuleError):
 @dataclass
 class Config:
     file: str | None = None  # where it came from; None: built-in defaults
-    profile: str = "annual-report"
+    profile: str | None = None  # None: recognised from each draft's title and addressee
     rules: list[str] = field(default_factory=list)  # extra packs (absolute paths)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -38,6 +39,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rule ids/prefixes
     fail_level: str = "warning"
     exclude: list[str] = field(default_factory=list)  # globs of files a folder search skips
+    per_file_profiles: dict[str, str] = field(default_factory=dict)  # glob -> profile
 
     @property
     def root(self) -> Path:
@@ -57,13 +59,18 @@ class Config:
         """Rules the per-file ignores switch off for `path`."""
         return [i for glob, ids in self.per_file_ignores.items() if self.matches(path, glob) for i in ids]
 
+    def profile_for(self, path: str) -> str | None:
+        """The profile `per-file-profiles` gives `path` (the first glob that matches)."""
+        return next((p for glob, p in self.per_file_profiles.items() if self.matches(path, glob)), None)
+
     def excludes(self, path: str) -> bool:
         return any(self.matches(path, glob) for glob in self.exclude)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "profile": self.profile, "rules": self.rules, "select": self.select,
                 "ignore": self.ignore, "severity": self.severity, "params": self.params,
-                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level, "exclude": self.exclude}
+                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level, "exclude": self.exclude,
+                "per-file-profiles": self.per_file_profiles}
 
 
 def find_config_file(start: Path) -> tuple[Path, str] | None:
@@ -152,6 +159,10 @@ def parse_config(path: Path, data: dict) -> Config:
         raise ConfigError(file, "per-file-ignores", "应为映射：文件模式: [规则编号]")
     config.per_file_ignores = {g: string_list(file, f"per-file-ignores.{g}", v) for g, v in ignores.items()}
     config.exclude = string_list(file, "exclude", data.get("exclude", []))
+    profiles = data.get("per-file-profiles", {})
+    if not isinstance(profiles, dict) or not all(isinstance(v, str) for v in profiles.values()):
+        raise ConfigError(file, "per-file-profiles", "应为映射：文件模式: 文档类型")
+    config.per_file_profiles = dict(profiles)
     return config
 
 

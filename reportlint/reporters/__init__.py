@@ -18,15 +18,19 @@ class FileReport:
     lines: dict[int, str]  # line number -> text, for the lines that have findings
     kind: str = "text"  # "text" or "docx": .docx positions are paragraphs (第N段)
     findings: list[Finding] = field(default_factory=list)
+    profile: str | None = None  # the document type it was checked as
+    profile_reason: str = ""  # why: given on the command line or in the configuration, or recognised
 
 
 @dataclass
 class Summary:
     files: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    profiles: list[tuple[str, str | None, str]] = field(default_factory=list)  # (path, profile, why)
 
     def add(self, report: FileReport) -> None:
         self.files += 1
+        self.profiles.append((report.path, report.profile, report.profile_reason))
         for finding in report.findings:
             self.counts[finding.severity] += 1
 

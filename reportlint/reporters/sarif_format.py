@@ -100,10 +100,12 @@ class Writer(Base):
         return ""
 
     def end(self, summary) -> str:
-        return document(self.rules, self.findings) + "\n"
+        return document(self.rules, self.findings, summary.profiles) + "\n"
 
 
-def document(rule_list, findings) -> str:
+def document(rule_list, findings, profiles=()) -> str:
+    """The SARIF log; each draft is an artifact whose properties say which document type
+    (profile) it was checked as, and why."""
     rules = [descriptor(rule) for rule in rule_list]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
@@ -122,6 +124,9 @@ def document(rule_list, findings) -> str:
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "artifacts": [{"location": {"uri": artifact_uri(path)},
+                           "properties": {"profile": profile, "profileReason": why}}
+                          for path, profile, why in profiles if profile],
             "results": results,
         }],
     }, ensure_ascii=False, indent=2)

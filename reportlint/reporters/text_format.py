@@ -6,6 +6,7 @@ long lines (a paragraph is one line) are cut to a window around the span."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from . import Writer as Base
 
@@ -59,7 +60,19 @@ class Writer(Base):
 
     def end(self, summary) -> str:
         if not summary.total:
-            return f"共 {summary.files} 个文件，未发现问题\n"
+            return profiles_line(summary) + f"共 {summary.files} 个文件，未发现问题\n"
         c = summary.counts
-        return (f"共 {summary.files} 个文件，发现 {summary.total} 处问题："
+        return (profiles_line(summary) + f"共 {summary.files} 个文件，发现 {summary.total} 处问题："
                 f"错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}\n")
+
+
+def profiles_line(summary) -> str:
+    """Which document type (profile) the drafts were checked as, and for one draft why."""
+    known = [(profile, why) for _, profile, why in summary.profiles if profile]
+    if not known:
+        return ""
+    if len(known) == 1:
+        return f"文档类型：{known[0][0]}（{known[0][1]}）\n"
+    counts = Counter(profile for profile, _ in known)
+    listed = "，".join(f"{profile} {n} 个" for profile, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"文档类型：{listed}（各文件的依据见 --format json）\n"
