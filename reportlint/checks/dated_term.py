@@ -27,14 +27,13 @@ import bisect
 
 import regex
 
+from ..docmap import to_year
 from ..numerals import cn_to_int
-from ..structure import report_year, to_year
+from ..structure import report_year
 from . import Check, Hit, ParamError, register
 from .pattern import TIMEOUT_SECONDS
 from .phrases import SHARED
 
-# The document types a title ends with: the same list as structure.yaml's &doc_types.
-DOC_TYPES = ["报告", "汇报", "总结", "年报", "情况", "函", "请示", "通报", "说明"]
 # A year in a sentence: 2018年, 二〇一八年, and the first year of a range (2018—2020年).
 SENTENCE_YEAR = regex.compile(
     r"(?<!\d)(20\d{2}|19\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})"
@@ -58,7 +57,7 @@ MIN_YEAR, MAX_YEAR = 1949, 2100
 
 def judged_report_year(doc) -> int | None:
     """The report year, as the structure rules read it (one place for the concept)."""
-    found = report_year(doc, DOC_TYPES)
+    found = report_year(doc)
     return found[0] if found else None
 
 
