@@ -1,3 +1,3 @@
 """reportlint: a compliance linter for Chinese government report drafts."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -6,17 +6,23 @@ does); command-line flags win over it. Relative paths in a file are relative to 
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import yamlfile
 from .errors import RuleError
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 LEVELS = ("error", "warning", "info")
-KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level", "exclude"}
+KEYS = {"profile", "rules", "select", "ignore", "severity", "params", "per-file-ignores", "fail-level", "exclude",
+        "per-file-profiles", "extend"}
+# Fields keyed by file globs, relative to the file that wrote them: rebased when a nested file extends it.
+GLOB_FIELDS = ("exclude", "per_file_ignores", "per_file_profiles")
 
 
 class ConfigError(RuleError):
@@ -29,7 +35,7 @@ class ConfigError(RuleError):
 @dataclass
 class Config:
     file: str | None = None  # where it came from; None: built-in defaults
-    profile: str = "annual-report"
+    profile: str | None = None  # None: recognised from each draft's title and addressee
     rules: list[str] = field(default_factory=list)  # extra packs (absolute paths)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -38,6 +44,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rule ids/prefixes
     fail_level: str = "warning"
     exclude: list[str] = field(default_factory=list)  # globs of files a folder search skips
+    per_file_profiles: dict[str, str] = field(default_factory=dict)  # glob -> profile
+    extends: list[str] = field(default_factory=list)  # the files it extends, nearest first
 
     @property
     def root(self) -> Path:
@@ -51,19 +59,43 @@ class Config:
             rel = p.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             rel = p.as_posix()
-        return fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(p.name, glob))
+        return (fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(p.as_posix(), glob)
+                or ("/" not in glob and fnmatch.fnmatch(p.name, glob)))
 
     def ignored_for(self, path: str) -> list[str]:
         """Rules the per-file ignores switch off for `path`."""
         return [i for glob, ids in self.per_file_ignores.items() if self.matches(path, glob) for i in ids]
 
+    def profile_for(self, path: str) -> str | None:
+        """The profile `per-file-profiles` gives `path` (the first glob that matches)."""
+        return next((p for glob, p in self.per_file_profiles.items() if self.matches(path, glob)), None)
+
     def excludes(self, path: str) -> bool:
         return any(self.matches(path, glob) for glob in self.exclude)
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "profile": self.profile, "rules": self.rules, "select": self.select,
+        data = {"file": self.file, "profile": self.profile, "rules": self.rules, "select": self.select,
                 "ignore": self.ignore, "severity": self.severity, "params": self.params,
-                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level, "exclude": self.exclude}
+                "per-file-ignores": self.per_file_ignores, "fail-level": self.fail_level, "exclude": self.exclude,
+                "per-file-profiles": self.per_file_profiles}
+        if self.extends:
+            data["extend"] = self.extends
+        return data
+
+    def rebased(self) -> Config:
+        """This configuration with its globs anchored to its own folder, for a file extending it
+        from elsewhere (a glob without / names files anywhere, and stays as it is)."""
+        root = self.root.resolve().as_posix()
+
+        def anchor(glob: str) -> str:
+            return f"{root}/{glob}" if "/" in glob and not os.path.isabs(glob) else glob
+
+        changes = {}
+        for name in GLOB_FIELDS:
+            value = getattr(self, name)
+            changes[name] = {anchor(g): v for g, v in value.items()} if isinstance(value, dict) else [
+                anchor(g) for g in value]
+        return dataclasses.replace(self, **changes)
 
 
 def find_config_file(start: Path) -> tuple[Path, str] | None:
@@ -86,17 +118,30 @@ def read_config_file(path: Path, fmt: str) -> dict:
         if fmt == "toml":
             data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reportlint", {})
         else:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         from .engine import yaml_problem
 
         raise ConfigError(str(path), None, f"配置文件无法解析：{yaml_problem(exc)}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"配置文件无法解析：{toml_problem(str(exc))}") from None
+    except (UnicodeDecodeError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(str(path), None, f"配置文件无法解析：{first}") from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), None, "配置应为映射（键: 值）")
     return data
+
+
+def toml_problem(message: str) -> str:
+    """tomllib's message in Chinese, where and what: 第 3 行第 13 列，键重复 …"""
+    import re
+
+    where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    place = f"第 {where[1]} 行第 {where[2]} 列，" if where else ("在文件末尾，" if "end of document" in message else "")
+    if "Cannot overwrite" in message or "Cannot declare" in message:
+        return f"{place}键或表重复（后一个会覆盖前一个），请删去或合并其一"
+    return f"{place}TOML 语法错误（{message.split(' (at ')[0]}），请检查引号、括号和等号"
 
 
 def string_list(file, key, value) -> list[str]:
@@ -152,7 +197,43 @@ def parse_config(path: Path, data: dict) -> Config:
         raise ConfigError(file, "per-file-ignores", "应为映射：文件模式: [规则编号]")
     config.per_file_ignores = {g: string_list(file, f"per-file-ignores.{g}", v) for g, v in ignores.items()}
     config.exclude = string_list(file, "exclude", data.get("exclude", []))
+    profiles = data.get("per-file-profiles", {})
+    if not isinstance(profiles, dict) or not all(isinstance(v, str) for v in profiles.values()):
+        raise ConfigError(file, "per-file-profiles", "应为映射：文件模式: 文档类型")
+    config.per_file_profiles = dict(profiles)
     return config
+
+
+def config_file_format(path: Path) -> str:
+    return "toml" if path.suffix == ".toml" else "yaml"
+
+
+def load_config(path: Path, fmt: str, chain: tuple[Path, ...] = ()) -> Config:
+    """The configuration in `path`, on top of the one it names in `extend:` (ruff's extend): each
+    key it sets replaces the parent's, the keys it leaves out are the parent's."""
+    data = read_config_file(path, fmt)
+    if "extend" not in data:
+        return parse_config(path, data)
+    target = data.pop("extend")
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(str(path), "extend", "应为要继承的配置文件路径（字符串）")
+    parent_path = (path.parent / target).resolve()
+    folder = path.parent.resolve()
+    # Only a configuration file that discovery could reach as well: in this folder, above or below it.
+    if parent_path.name not in (*CONFIG_NAMES, "pyproject.toml") or not (
+            parent_path.parent == folder or parent_path.parent in folder.parents or folder in parent_path.parents):
+        raise ConfigError(str(path), "extend", "只能继承本目录、上级目录或下级目录中的 .reportlint.yaml、"
+                                               ".reportlint.yml 或 pyproject.toml")
+    if parent_path in (path.resolve(), *chain):
+        raise ConfigError(str(path), "extend", f"继承形成循环：{parent_path} 已在继承链中")
+    if not parent_path.is_file():
+        raise ConfigError(str(path), "extend", f"要继承的配置文件不存在：{parent_path}")
+    parent = load_config(parent_path, config_file_format(parent_path), (*chain, path.resolve())).rebased()
+    child = parse_config(path, data)
+    own = {key.replace("-", "_") for key in data}
+    inherited = {f.name: getattr(parent, f.name) for f in dataclasses.fields(Config)
+                 if f.name not in own and f.name not in ("file", "extends")}
+    return dataclasses.replace(child, **inherited, extends=[str(parent_path), *parent.extends])
 
 
 def config_for(path: str, explicit: str | None = None) -> Config:
@@ -161,6 +242,6 @@ def config_for(path: str, explicit: str | None = None) -> Config:
         p = Path(explicit)
         if not p.is_file():
             raise ConfigError(explicit, None, "配置文件不存在")
-        return parse_config(p, read_config_file(p, "toml" if p.suffix == ".toml" else "yaml"))
+        return load_config(p, config_file_format(p))
     found = find_config_file(Path(path))
-    return parse_config(found[0], read_config_file(*found)) if found else Config()
+    return load_config(*found) if found else Config()

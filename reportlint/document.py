@@ -158,7 +158,7 @@ class Document:
         self.cache: dict = {}  # results computed once per document and shared by checks (phrase scans)
         self._starts = [line.start for line in self.lines]
         self.headings = [h for h in map(self._heading, self.lines) if h]
-        self.root = self._section_tree()
+        self.root = self.section_tree()
         self.enumerations = self._enumerations()
         self.sentences = self._sentences()
 
@@ -222,11 +222,14 @@ class Document:
                            title, offset + m.end(), offset + m.end() + len(title))
         return None
 
-    def _section_tree(self) -> Section:
-        last = len(self.lines)
-        root = Section(None, 0, 1, last)
+    def section_tree(self, first: int = 1, last: int | None = None) -> Section:
+        """The heading tree of lines first..last (the whole draft, or one attachment)."""
+        last = len(self.lines) if last is None else last
+        root = Section(None, 0, first, last)
         stack = [root]
         for heading in self.headings:
+            if not first <= heading.line.number <= last:
+                continue
             while stack[-1].level >= heading.level:
                 stack.pop().last_line = heading.line.number - 1
             section = Section(heading, heading.level, heading.line.number, last, parent=stack[-1])

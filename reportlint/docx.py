@@ -142,11 +142,53 @@ def load_docx(path: str, data: bytes) -> Source:
         numbering = Numbering(document.part)
     except Exception:  # untrusted bytes: any failure to parse the package means a broken file
         raise InputError(path, f"无法读取 .docx 文件（文件已损坏或不是 Word 文档），{RESAVE}") from None
-    lines, cells = [], []
+    lines, cells, paragraphs = [], [], []
     for paragraph, cell in blocks(document.element.body):
         lines.append(numbering.label(paragraph) + paragraph_text(paragraph))
         cells.append(cell)
-    return Source(path=path, lines=lines, encoding="utf-8", newlines=None, kind="docx", cells=cells)
+        paragraphs.append(paragraph)
+    return Source(path=path, lines=lines, encoding="utf-8", newlines=None, kind="docx", cells=cells,
+                  comments=comments(document, paragraphs))
+
+
+# Word comments: where each is anchored, in lines (paragraphs), and what it says.
+W_COMMENT = W + "comment"
+W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF = W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"
+
+
+def comments(document, paragraphs) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of each comment: from the paragraph its range starts in to
+    the one it ends in (a range starting between paragraphs starts at the next one)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        root = related(document.part, RT.COMMENTS)
+        if root is None:
+            return []
+        texts = {c.get(W + "id"): "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W_P))
+                 for c in root.iter(W_COMMENT)}
+    except Exception:  # a broken comments part loses the comments, not the draft
+        return []
+    number = {p: n for n, p in enumerate(paragraphs, 1)}
+    first, last, current = {}, {}, 0
+    for element in document.element.body.iter(W_P, W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF):
+        if element.tag == W_P:
+            current = number.get(element, current)
+            continue
+        inside = any(a.tag == W_P for a in element.iterancestors(W_P))
+        cid = element.get(W + "id")
+        if element.tag == W_COMMENT_START:
+            first.setdefault(cid, current if inside else current + 1)
+        else:
+            last[cid] = max(current, 1)
+    out = []
+    for cid, text in texts.items():
+        start = first.get(cid, last.get(cid))
+        if start is None or not paragraphs:
+            continue
+        start = min(start, len(paragraphs))
+        out.append((start, max(start, last.get(cid, start)), text))
+    return sorted(out)
 
 
 # Automatic numbering. Headings numbered by Word (a list style, or 标题 1 linked to a multilevel

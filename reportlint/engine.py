@@ -10,9 +10,11 @@ from pathlib import Path
 import regex
 import yaml
 
+from . import yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError, describe
+from .ruleids import matches
 from .safe_regex import budget as regex_budget
 
 SEVERITIES = ("error", "warning", "info")
@@ -21,8 +23,6 @@ RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples",
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
 # pack/name: what --select, suppressions and every output format can carry safely
 RULE_ID = regex.compile(r"(?=.{3,80}$)[a-z][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+")
-# libyaml's safe loader is ten times faster than the pure-Python one; both construct plain data only.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A folded YAML scalar (>-) joins lines with a space, which Chinese text must not have.
 FOLDED_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、！？）》”’])[ \n]+(?=[\p{Han}（《“‘])")
 
@@ -61,9 +61,13 @@ class Finding:
     message: str = ""  # compared: one rule may say two different things about one span
     # (start offset, end offset, replacement) edits in Document.text that fix it
     edits: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+    # where a reader finds it: heading path (四、…／（二）…) or table cell (表2 第3行第2列)
+    context: str = field(default="", compare=False)
+    excerpt: str = field(default="", compare=False)  # the covered text, cut to a readable length
 
     def as_dict(self) -> dict:
-        keys = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message")
+        keys = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
+                "context", "excerpt")
         return {k: getattr(self, k) for k in keys}
 
 
@@ -92,12 +96,6 @@ class RuleSet:
             known = "、".join(sorted(self.profiles)) or "无"
             raise UsageError(f"未知的文档类型（profile）：{name}；可用：{known}")
         return self.profiles[name]
-
-
-def matches(rule_id: str, pattern: str) -> bool:
-    """`hygiene` and `hygiene/` select every rule of that pack; an id selects itself."""
-    pattern = pattern.rstrip("/")
-    return rule_id == pattern or rule_id.startswith(pattern + "/")
 
 
 def default_rules_dir() -> Path:
@@ -132,7 +130,7 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
 
 def read_yaml(file: Path):
     try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - a safe loader
+        return yamlfile.load(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
@@ -146,7 +144,7 @@ def yaml_problem(exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
-    return f"{where}{problem}（请检查缩进、冒号和引号）"
+    return f"{where}{yamlfile.chinese(problem)}（请检查缩进、冒号和引号）"
 
 
 def parse_pack(file: Path, data) -> list[Rule]:
@@ -310,17 +308,13 @@ def finding(doc: Document, rule: Rule, start: int, end: int, args: dict, edits=(
 
 
 def suppress(doc: Document, findings: list[Finding], rules: list[Rule], known: set[str] | None) -> list[Finding]:
-    """Drop what inline directives suppress; report the directive parts that suppressed nothing."""
-    if "reportlint-" not in doc.text:
+    """Drop what inline directives suppress; report the directives' problems (suppress.py)."""
+    if "reportlint" not in doc.text.lower() and not getattr(doc.source, "comments", None):
         return findings  # no directive: nothing to parse
     from . import suppress as inline
 
     running = {r.id for r in rules}
-    kept, unused = inline.apply(doc, findings, running, known or running)
-    reporter = next((r for r in rules if r.kind == "unused_suppression"), None)
-    if reporter is None:
-        return kept
-    extra = [finding(doc, reporter, d.start, d.end, {"directive": doc.text[d.start:d.end],
-                                                     "rule": "全部规则" if p == inline.ALL else p, "problem": problem})
-             for d, p, problem in unused]
+    kept, problems = inline.apply(doc, findings, running, known or running)
+    extra = [finding(doc, r, start, end, args) for start, end, args, category in problems
+             for r in rules if r.kind == "unused_suppression" and r.check.reports == category]
     return sorted({*kept, *extra})

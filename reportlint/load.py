@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +12,20 @@ import regex
 from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
-# Legacy word-processor formats we cannot read; the user is asked for .docx instead.
-LEGACY_SUFFIXES = (".doc", ".wps")
+# Formats a drafter may hand over that reportlint cannot read: each gets what to save as instead.
+SAVE_AS_DOCX = "请在 Word/WPS 中另存为 .docx 后再检查"
+UNSUPPORTED = {
+    ".doc": f"不支持 .doc 格式（旧版 Word），{SAVE_AS_DOCX}",
+    ".wps": f"不支持 .wps 格式，{SAVE_AS_DOCX}",
+    ".pdf": "是 PDF 文件，无法检查其中的文字；请找到原稿，或在 Word/WPS 中打开后另存为 .docx 再检查",
+    ".rtf": f"不支持 .rtf 格式（RTF 文档），{SAVE_AS_DOCX}",
+    ".docm": "不支持 .docm 格式（含宏的 Word 文档），请在 Word 中另存为 .docx（Word 文档）后再检查",
+    ".dotx": "是 Word 模板（.dotx），不是草稿；请用它新建文档并另存为 .docx 后再检查",
+    ".dotm": "是 Word 模板（.dotm），不是草稿；请用它新建文档并另存为 .docx 后再检查",
+    ".odt": "不支持 .odt 格式（OpenDocument），请在 WPS 或 LibreOffice 中另存为 .docx 后再检查",
+}
+# The same formats renamed to .txt: told apart by their first bytes.
+MAGIC = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf"}
 # No report draft comes near these sizes; a larger file is refused before it is read into memory.
 MAX_DOCX_BYTES = 100_000_000
 MAX_TEXT_BYTES = 50_000_000
@@ -33,6 +46,9 @@ class Source:
     # per line, the Word table cell it stands in as (table, row, column), 1-based; None outside
     # tables. None for plain text.
     cells: list[tuple[int, int, int] | None] | None = None
+    # Word comments as (first line, last line, text): the paragraphs each is anchored to. None for
+    # plain text. suppress.py reads those that start with reportlint-disable.
+    comments: list[tuple[int, int, str]] | None = None
 
 
 def split_lines(text: str) -> tuple[list[str], list[str]]:
@@ -69,12 +85,17 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return data[len(bom):].decode(codec), codec
             except UnicodeDecodeError:
                 raise InputError(path, "文件以 UTF-16 BOM 开头，但内容不是合法的 UTF-16") from None
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return utf16
     if b"\x00" in data:
-        raise InputError(path, "不是文本文件（含有 NUL 字节），请提供 .txt、.md 或 .docx 草稿")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        raise InputError(path, "不是文本文件（含有 NUL 字节，也不像无 BOM 的 UTF-16 文本），"
+                               "请提供 .txt、.md 或 .docx 草稿；文本请另存为 UTF-8")
     # Not UTF-8: let charset-normalizer decide (imported here: most drafts never need it).
     from charset_normalizer import from_bytes
 
@@ -89,12 +110,46 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return data.decode(codec), codec
 
 
+# What a Chinese draft is made of: ideographs, CJK and full-width punctuation, printable ASCII, layout.
+DRAFT_CHARS = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n]")
+
+
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when `data` reads as UTF-16 without a BOM in exactly one byte order, as draft
+    text (nearly all ideographs, punctuation and ASCII). GB18030 bytes read as UTF-16 give Hangul,
+    Yi and private-use characters instead, so the two are not confused."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    readings = []
+    for codec in ("utf_16_le", "utf_16_be"):  # spelled so, encode() writes them back without a BOM
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(DRAFT_CHARS.findall(text)) >= 0.95 * len(text):
+            readings.append((text, codec))
+    return readings[0] if len(readings) == 1 else None
+
+
 def load_text(path: str, data: bytes) -> Source:
+    for magic, suffix in MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(path, f"扩展名是 {Path(path).suffix}，内容却是 {suffix} 文件：{UNSUPPORTED[suffix]}")
     text, codec = decode(data, path)
     if len(CONTROL.findall(text[:4096])) > 8:
         raise InputError(path, "不是文本文件（含有大量控制字符），请提供 .txt、.md 或 .docx 草稿")
     lines, endings = split_lines(text)
     return Source(path=path, lines=lines, encoding=codec, newlines=endings)
+
+
+# The operating system's reasons, in Chinese (its own strerror follows the machine's locale).
+OS_REASONS = {errno.EACCES: "没有读取权限，请检查文件权限或是否被其他程序占用", errno.EPERM: "操作系统不允许读取",
+              errno.EISDIR: "是目录，不是文件", errno.ENOENT: "文件不存在", errno.ELOOP: "符号链接循环",
+              errno.ENAMETOOLONG: "路径过长", errno.EIO: "读取时发生输入输出错误（磁盘或网络盘故障）"}
+
+
+def os_reason(exc: OSError) -> str:
+    return OS_REASONS.get(exc.errno, f"操作系统报告错误（{exc.strerror or type(exc).__name__}）")
 
 
 def read_bytes(path: str) -> bytes:
@@ -111,14 +166,14 @@ def read_bytes(path: str) -> bytes:
             raise InputError(path, f"文件过大（超过 {limit // 1_000_000} MB），不像是报告草稿，已拒绝读取")
         return p.read_bytes()
     except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+        raise InputError(path, f"无法读取：{os_reason(exc)}") from None
 
 
 def load(path: str) -> Source:
     """Read one draft. Raises InputError with a one-line Chinese message."""
     suffix = Path(path).suffix.lower()
-    if suffix in LEGACY_SUFFIXES:
-        raise InputError(path, f"不支持 {suffix} 格式，请在 Word/WPS 中另存为 .docx 后再检查")
+    if suffix in UNSUPPORTED:
+        raise InputError(path, UNSUPPORTED[suffix])
     data = read_bytes(path)
     if suffix == ".docx":
         from .docx import load_docx  # python-docx is imported only for Word files

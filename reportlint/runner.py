@@ -2,6 +2,8 @@
 
 `Planner` decides which rules apply to each draft (its nearest configuration, the profile,
 select/ignore, per-rule severity and parameters, per-file ignores; command-line flags win).
+The profile (document type) is --profile, else the configuration's per-file-profiles or
+profile, else the one the document map recognises from the draft's title and addressee.
 `lint_paths` runs them, in worker processes for many files (--jobs), in input order."""
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ import sys
 from dataclasses import dataclass, field
 
 from .config import Config, ConfigError, config_for
+from .docmap import doc_type
 from .document import Document
 from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_rules, run
-from .errors import InputError
+from .errors import InputError, describe
 from .load import load
+from .locate import statutory_parts, with_locators
 from .reporters import FileReport
+from .ruleids import matches
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+# The profile of a draft whose type is neither given nor recognised.
+DEFAULT_PROFILE = "annual-report"
 PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
@@ -31,6 +38,7 @@ class Options:
     profile: str | None = None
     fail_level: str | None = None
     config: str | None = None  # an explicit configuration file
+    full_report: bool = False  # every line, the profile and the statutory parts (the HTML page)
 
 
 @dataclass
@@ -59,11 +67,42 @@ class Planner:
             self._configs[folder] = config_for(path, self.options.config)
         return self._configs[folder]
 
-    def plan(self, path: str) -> Plan:
+    def given_profile(self, path: str) -> tuple[str, str] | None:
+        """(profile, why) when the command line or the configuration names the draft's type."""
         config = self.config(path)
-        key = config.file
+        if self.options.profile:
+            return self.options.profile, "命令行 --profile 指定"
+        for glob, profile in config.per_file_profiles.items():
+            if config.matches(path, glob):
+                return profile, f"配置文件 per-file-profiles 中“{glob}”指定"
+        if config.profile:
+            return config.profile, "配置文件 profile 指定"
+        return None
+
+    def profile_for(self, path: str, doc: Document) -> tuple[str, str]:
+        """(profile, why): given, else recognised from the draft, else the default."""
+        given = self.given_profile(path)
+        if given:
+            return given
+        config = self.config(path)
+        found = doc_type(doc, self.ruleset(tuple(config.rules) + tuple(self.options.rule_paths)).profiles)
+        if found:
+            return found.profile, f"按{found.reason}识别"
+        return DEFAULT_PROFILE, "未能从标题和主送机关识别文种，按默认类型"
+
+    def plan_for_draft(self, path: str, doc: Document) -> Plan:
+        """The rules for `path` with the profile given for it or recognised from the draft."""
+        return self.plan(path, self.profile_for(path, doc)[0])
+
+    def plan(self, path: str, profile: str | None = None) -> Plan:
+        """The rules for `path` with `profile` (else the one given, else the default)."""
+        config = self.config(path)
+        if profile is None:
+            given = self.given_profile(path)
+            profile = given[0] if given else DEFAULT_PROFILE
+        key = (config.file, profile)
         if key not in self._plans:
-            self._plans[key] = self._make_plan(config)
+            self._plans[key] = self._make_plan(config, profile)
         plan = self._plans[key]
         ignored = config.ignored_for(path)
         if not ignored:
@@ -72,13 +111,16 @@ class Planner:
         self._check_ids(ruleset, config, "per-file-ignores", ignored)
         return Plan(config, ruleset_filter(plan.rules, ignored), plan.fail_level, plan.known)
 
-    def _make_plan(self, config: Config) -> Plan:
+    def _make_plan(self, config: Config, profile: str) -> Plan:
         o = self.options
         ruleset = self.ruleset(tuple(config.rules) + tuple(o.rule_paths))
-        if o.profile is None and config.profile not in ruleset.profiles:
-            known = "、".join(sorted(ruleset.profiles))
-            raise ConfigError(config.file or "", "profile", f"未知的文档类型 {config.profile!r}；可用：{known}")
-        spec = ruleset.profile(o.profile or config.profile)
+        named = [("profile", config.profile)] if config.profile else []
+        named += [(f"per-file-profiles.{glob}", p) for glob, p in config.per_file_profiles.items()]
+        for key, name in named:
+            if name not in ruleset.profiles:
+                known = "、".join(sorted(ruleset.profiles))
+                raise ConfigError(config.file or "", key, f"未知的文档类型 {describe(name)}；可用：{known}")
+        spec = ruleset.profile(profile)
         chosen = ruleset.select(spec.get("select", []), spec.get("ignore", []))
         select = o.select if o.select is not None else config.select
         ignore = o.ignore if o.ignore is not None else config.ignore
@@ -98,8 +140,6 @@ class Planner:
 
     @staticmethod
     def _check_ids(ruleset: RuleSet, config: Config, key: str, ids) -> None:
-        from .engine import matches
-
         for rule_id in ids:
             if not any(matches(r.id, rule_id) for r in ruleset.rules):
                 raise ConfigError(config.file or "", f"{key}.{rule_id}", "未知的规则编号")
@@ -107,15 +147,11 @@ class Planner:
 
 def most_specific(levels: dict[str, str], rule_id: str) -> str | None:
     """The level set for `rule_id` itself, else for the longest prefix of it (hygiene/ before all)."""
-    from .engine import matches
-
     keys = sorted((k for k in levels if matches(rule_id, k)), key=len)
     return levels[keys[-1]] if keys else None
 
 
 def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:
-    from .engine import matches
-
     return [r for r in rules if not any(matches(r.id, p) for p in ignored)]
 
 
@@ -128,26 +164,42 @@ class FileResult:
     internal: bool = False  # the error is a bug of reportlint's (exit 3), not a bad draft
 
 
-def lint_source(source, plan: Plan, diagnostics=None):
-    return run(Document(source), plan.rules, diagnostics, plan.known)
+def lint_source(source, plan, diagnostics=None):
+    """Findings for `source` under `plan` — a Plan, or a function choosing it from the Document
+    (the document type is recognised from the parsed draft, which is parsed once) — with their
+    locators (heading path or table cell, excerpt)."""
+    doc = Document(source)
+    if callable(plan):
+        plan = plan(doc)
+    return with_locators(doc, run(doc, plan.rules, diagnostics, plan.known))
 
 
 def lint_one(planner: Planner, path: str) -> FileResult:
     """Lint one draft. Input errors are returned, not raised: the other drafts still get linted."""
     try:
-        plan = planner.plan(path)
+        planner.plan(path)
         source = load(path)
     except InputError as exc:
         return FileResult(error=str(exc))
     diagnostics = Diagnostics()
+    chosen = {}
+
+    def plan_for(doc: Document) -> Plan:
+        chosen["profile"], chosen["why"] = planner.profile_for(path, doc)
+        return planner.plan(path, chosen["profile"])
+
     try:
-        findings = lint_source(source, plan, diagnostics)
+        findings = lint_source(source, plan_for, diagnostics)
+        plan = planner.plan(path, chosen["profile"])
+        # the HTML overview only: parsing the draft a second time is cheap next to the page
+        parts = statutory_parts(Document(source), plan.rules) if planner.options.full_report else None
     except Exception as exc:  # a bug in reportlint on this draft: say so, lint the others
         return FileResult(error=f"{path}: 内部错误（请向 reportlint 报告）：{type(exc).__name__}", internal=True)
-    wanted = {f.line for f in findings}
+    wanted = range(1, len(source.lines) + 1) if planner.options.full_report else {f.line for f in findings}
     lines = {n: source.lines[n - 1] for n in wanted if 1 <= n <= len(source.lines)}
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in findings)
-    return FileResult(FileReport(path, lines, source.kind, findings), None, list(diagnostics), failing)
+    report = FileReport(path, lines, source.kind, findings, chosen["profile"], chosen["why"], parts)
+    return FileResult(report, None, list(diagnostics), failing)
 
 
 # One planner per worker process, made by the pool's initializer.

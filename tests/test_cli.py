@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, seed
+from conftest import ROOT, SEEDS, seed
 
 from reportlint.engine import load_rules
 from reportlint.reporters.text_format import width
@@ -39,7 +39,7 @@ def test_seeds_json_contract_and_exit_code(seeds_json):
     assert seeds_json.code == 1
     data = seeds_json.json()
     assert set(data) == {"version", "findings", "summary"} and data["version"] == 1
-    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message"}
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "context", "excerpt"}
     assert all(set(f) == keys for f in data["findings"])
     summary = data["summary"]
     assert summary["files"] == 5
@@ -220,3 +220,135 @@ def test_explain_and_rules_cover_every_shipped_rule(cli):
         assert rule.id in listed.out
         run = cli("explain", rule.id)
         assert run.code == 0 and rule.why.splitlines()[0] in run.out and rule.bad[0].splitlines()[0] in run.out
+
+
+TEAM_PACK = """rules:
+  - id: team/old-name
+    kind: phrases
+    severity: warning
+    message: 机构名称“{phrase}”已撤销，请改为现名称
+    why: 机构改革后名称变更。
+    params: {phrases: [市政府法制办]}
+    examples: {bad: [市政府法制办开展月度测评], good: [市司法局开展月度测评]}
+"""
+
+
+def test_a_pack_named_in_the_configuration_is_seen_by_every_command(cli, tmp_path, monkeypatch):
+    (tmp_path / "team.yaml").write_text(TEAM_PACK, encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("rules: [team.yaml]\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("市政府法制办开展月度测评。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "team/old-name" in {f["rule"] for f in cli("check", "--format", "json", draft).json()["findings"]}
+    listed = cli("rules")
+    assert listed.code == 0 and "team/old-name" in listed.out
+    tested = cli("rules", "--test")
+    assert tested.code == 0 and f"{len(load_rules().rules) + 1} 条规则" in tested.out, tested.out
+    explained = cli("explain", "team/old-name")
+    assert explained.code == 0 and "机构改革后名称变更" in explained.out
+    shown = cli("config", draft)
+    assert shown.code == 0 and "team/old-name" in shown.out, shown.out
+    # --config names the configuration from anywhere
+    monkeypatch.chdir(ROOT)
+    assert "team/old-name" in cli("rules", "--config", tmp_path / ".reportlint.yaml").out
+    assert cli("explain", "team/old-name").code == 2  # this folder's configuration names no team pack
+
+
+def test_a_draft_named_twice_is_linted_once(cli, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    name = seed("002").name
+    run = cli("check", "--format", "json", "--select", "hygiene/doubled-symbol", "seeds", f"seeds/{name}",
+              f"./seeds/{name}")
+    assert run.json()["summary"]["files"] == 5
+    assert [f["path"] for f in run.json()["findings"]] == [f"seeds/{name}"]
+
+
+def test_force_exclude_skips_named_files_the_configuration_excludes(cli, tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['archive/*']\nselect: [hygiene]\n", encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    old = tmp_path / "archive" / "old.txt"
+    old.write_text("全年办理案件XX起。", encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("数据待补充。", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("全年办理案件XX起。", encoding="utf-8")
+    assert cli("check", old).code == 1  # named without the flag: linted, as before
+    run = cli("check", "--format", "json", "--force-exclude", old, readme, draft)
+    assert run.code == 1 and {f["path"] for f in run.json()["findings"]} == {str(draft)}
+    run = cli("check", "--force-exclude", old, readme)
+    assert run.code == 0 and run.out == "" and "均被排除" in run.err
+    # a folder search never takes a README or requirements.txt for a draft
+    (tmp_path / "requirements.txt").write_text("pyyaml>=6.0\n", encoding="utf-8")
+    assert {f["path"] for f in cli("check", "--format", "json", tmp_path).json()["findings"]} == {str(draft)}
+
+
+def test_a_folder_whose_drafts_are_all_excluded_says_so(cli, tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['*.txt']\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("全年办理案件XX起。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年办理案件XX起。", encoding="utf-8")
+    run = cli("check", tmp_path)
+    one_line_error(run, str(tmp_path), "2 份草稿全部被排除", "exclude")
+
+
+ENGLISH = ("Usage", "Options", "Commands", "Show this", "[OPTIONS]", "COMMAND", "Missing", "Invalid value",
+           "No such", "Did you mean", "is not", "Error", "Try ")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules", "--help"), ("explain", "--help"),
+                                  ("config", "--help"), ("kinds", "--help"), ()])
+def test_help_and_usage_are_chinese(cli, args):
+    run = cli(*args)
+    text = run.out + run.err
+    assert "用法：" in text and "选项：" in text and "显示本帮助并退出" in text
+    assert not [word for word in ENGLISH if word in text], text
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "--format", "xml", "x.txt"), ("check", "--jobs", "zero", "x"),
+                                  ("check", "--nope", "x"), ("chek", "x"), ("explain",), ("explain", "a", "b")])
+def test_clicks_own_errors_are_chinese(cli, args):
+    run = cli(*args)
+    one_line_error(run, "命令行用法有误")
+    assert not [word for word in ENGLISH if word in run.err], run.err
+
+
+def test_python_dash_m_reportlint_runs_the_command(tmp_path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("下一步工作待补充。", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reportlint", "check", "--select", "hygiene/placeholder", str(draft)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 1 and "hygiene/placeholder" in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("报告.pdf", b"%PDF-1.7\n", "PDF"), ("报告.rtf", b"{\\rtf1\\ansi}", ".rtf"), ("报告.docm", b"PK\x03\x04", "含宏"),
+    ("模板.dotx", b"PK\x03\x04", "模板"), ("报告.odt", b"PK\x03\x04", ".odt"), ("改名.txt", b"%PDF-1.4\n", "PDF")])
+def test_a_format_we_cannot_read_says_what_to_save_as(cli, tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    one_line_error(cli("check", path), name, says, "另存为")
+
+
+def test_utf16_without_bom_is_linted(cli, tmp_path):
+    path = tmp_path / "导出.txt"
+    path.write_bytes("一、基本数据\r\n全年办理案件XX起。\r\n".encode("utf-16-le"))
+    run = cli("check", "--format", "json", "--select", "hygiene/placeholder-x", path)
+    assert [(f["line"], f["column"]) for f in run.json()["findings"]] == [(2, 7)], run.err
+
+
+def test_an_unreadable_file_says_why_in_chinese(cli, tmp_path, monkeypatch):
+    import errno
+    import pathlib
+
+    path = tmp_path / "d.txt"
+    path.write_text("全年办理案件1211起。", encoding="utf-8")
+
+    def denied(self):  # as a draft another program holds open, or without read permission
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    run = cli("check", path)
+    one_line_error(run, "没有读取权限")
+    assert "Permission" not in run.err

@@ -113,3 +113,79 @@ def test_config_command_prints_the_effective_configuration(cli, project):
     assert run.code == 0
     assert str(project / ".reportlint.yaml") in run.out and "hygiene/repeated-line" in run.out
     assert "fail-level: warning" in run.out
+
+
+def test_a_nested_configuration_extends_its_parent(cli, project):
+    (project / "team.yaml").write_text(
+        "rules:\n  - id: team/old-name\n    kind: phrases\n    severity: warning\n"
+        "    message: 机构名称“{phrase}”已撤销，请改为现名称\n    why: 机构改革后名称变更。\n"
+        "    params: {phrases: [市政府法制办]}\n"
+        "    examples: {bad: [市政府法制办开展月度测评], good: [市司法局开展月度测评]}\n", encoding="utf-8")
+    (project / ".reportlint.yaml").write_text(
+        "rules: [team.yaml]\nselect: [hygiene, team]\nseverity: {hygiene/doubled-symbol: info}\n"
+        "exclude: ['drafts/old-*']\nfail-level: error\n", encoding="utf-8")
+    (project / "drafts" / ".reportlint.yaml").write_text(
+        "extend: ../.reportlint.yaml\nignore: [hygiene/placeholder]\n", encoding="utf-8")
+    (project / "drafts" / "a.txt").write_text(DRAFT + "市政府法制办开展月度测评。\n", encoding="utf-8")
+    (project / "drafts" / "old-2019.txt").write_text(DRAFT, encoding="utf-8")
+    run = cli("check", "--format", "json", project / "drafts")
+    # the parent's pack, selection, severity, exclude (anchored at the parent), fail-level; the child's ignore
+    assert {f["path"] for f in run.json()["findings"]} == {str(project / "drafts" / "a.txt")}
+    assert rules_fired(run) == ["hygiene/doubled-symbol", "hygiene/placeholder-x", "team/old-name"]
+    assert {f["rule"]: f["severity"] for f in run.json()["findings"]}["hygiene/doubled-symbol"] == "info"
+    shown = cli("config", project / "drafts")
+    assert shown.code == 0 and "extend:" in shown.out and str(project / ".reportlint.yaml") in shown.out
+    assert "fail-level: error" in shown.out and "- hygiene/placeholder" in shown.out
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("extend: sub/.reportlint.yaml\n", "要继承的配置文件不存在"),
+    ("extend: [a, b]\n", "extend"),
+    ("extend: .reportlint.yaml\n", "继承形成循环"),
+    ("extend: ../outside/pack.yaml\n", "只能继承"),
+    ("extend: /etc/hostname\n", "只能继承"),
+])
+def test_a_bad_extend_is_one_line(cli, project, text, says):
+    (project / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    run = cli("check", project / "drafts" / "a.txt")
+    assert run.code == 2 and len(run.err.strip().splitlines()) == 1 and says in run.err, run.err
+
+
+def test_a_key_written_twice_is_an_error_naming_file_and_line(cli, project):
+    (project / ".reportlint.yaml").write_text("select: [hygiene]\nfail-level: error\nselect: [structure]\n",
+                                              encoding="utf-8")
+    run = cli("check", project / "drafts" / "a.txt")
+    assert run.code == 2 and ".reportlint.yaml" in run.err and "第 3 行" in run.err and "“select”重复" in run.err
+    (project / ".reportlint.yaml").write_text("severity:\n  hygiene/placeholder: info\n  hygiene/placeholder: error\n",
+                                              encoding="utf-8")
+    assert "第 3 行" in cli("check", project / "drafts" / "a.txt").err
+
+
+def test_a_key_written_twice_in_a_rule_pack_is_an_error(cli, project):
+    pack = project / "mine.yaml"
+    pack.write_text("rules:\n  - id: x/rule\n    kind: pattern\n    severity: error\n    message: m\n"
+                    "    why: w\n    params: {pattern: a}\n    severity: warning\n"
+                    "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
+    run = cli("check", "--rules", pack, project / "drafts" / "a.txt")
+    assert run.code == 2 and "mine.yaml" in run.err and "第 8 行" in run.err and "“severity”重复" in run.err
+
+
+def test_a_key_written_twice_in_pyproject_names_the_line(cli, project):
+    (project / "pyproject.toml").write_text('[tool.reportlint]\nselect = ["hygiene"]\nselect = ["structure"]\n',
+                                            encoding="utf-8")
+    run = cli("check", project / "drafts" / "a.txt")
+    assert run.code == 2 and "pyproject.toml" in run.err and "第 3 行" in run.err and "重复" in run.err, run.err
+
+
+def test_an_extended_per_file_profile_stays_anchored_at_the_parent(cli, project):
+    (project / ".reportlint.yaml").write_text(
+        "per-file-profiles: {'drafts/汇报-*.txt': situation-report}\n", encoding="utf-8")
+    (project / "drafts" / ".reportlint.yaml").write_text("extend: ../.reportlint.yaml\nselect: [structure]\n",
+                                                         encoding="utf-8")
+    text = "XX市公安局2023年度法治政府建设情况的报告\n全年办理案件1211起。\n"
+    (project / "drafts" / "汇报-1.txt").write_text(text, encoding="utf-8")
+    (project / "drafts" / "报告-1.txt").write_text(text, encoding="utf-8")
+    run = cli("check", "--format", "json", project / "drafts")
+    missing = {f["path"].rsplit("/", 1)[1] for f in run.json()["findings"] if f["rule"] == "structure/missing-part"}
+    # the 情况汇报 profile asks for no statutory parts
+    assert {"报告-1.txt", "汇报-1.txt"} & missing == {"报告-1.txt"}, run.out

@@ -77,7 +77,7 @@ def test_finding_in_a_table_cell_is_reported_by_paragraph_and_headers_are_left_o
     path = write_docx(tmp_path / "草稿.docx", ["一、基本数据", "全年受理行政案件2241起。"], add)
     run = cli("check", "--select", "hygiene/placeholder", path)
     assert run.code == 1
-    assert run.out.splitlines()[0].startswith(f"{path}:第4段:1: error [hygiene/placeholder]")
+    assert run.out.splitlines()[0].startswith(f"{path}（一、基本数据／表1 第1行第2列）: error [hygiene/placeholder]")
     assert "页眉" not in run.out and "页脚" not in run.out
     assert run.out.count("[hygiene/placeholder]") == 1
 

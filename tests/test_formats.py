@@ -1,9 +1,13 @@
-"""--format sarif (validated against the official SARIF 2.1.0 schema) and --format github."""
+"""--format sarif (validated against the official SARIF 2.1.0 schema) and --format github;
+locators (context, excerpt) in every format; output that survives a GBK console; --output."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -63,6 +67,7 @@ def test_sarif_results_are_the_json_findings(cli, monkeypatch):
             "end_line": region["endLine"], "end_column": region["endColumn"],
             "rule": result["ruleId"], "severity": {v: k for k, v in LEVELS.items()}[result["level"]],
             "message": result["message"]["text"],
+            "context": result["properties"]["context"], "excerpt": result["properties"]["excerpt"],
         })
     assert got == findings
 
@@ -132,3 +137,71 @@ def test_github_escapes_properties_and_message(cli, monkeypatch, tmp_path):
     assert annotation(finding) == (
         "::notice file=a.md,line=3,col=1,endLine=4,endColumn=2,title=pack/rule::第一行%0D%0A第二行 50%25"
     )
+
+
+def test_context_is_the_heading_path_and_excerpt_the_covered_text(tmp_path, cli):
+    draft = tmp_path / "稿.txt"
+    draft.write_text("三门县公安局2021年法治政府建设年度报告\n一、主要举措和成效\n（二）规范执法行为\n"
+                     "全面清理台帐，建立长效机制。\n各所队坚持依法的的行政。\n", encoding="utf-8")
+    findings = cli("check", "--format", "json", "--select", "wording,hygiene/doubled-char", draft).json()["findings"]
+    assert [(f["context"], f["excerpt"]) for f in findings] == [
+        ("一、主要举措和成效／（二）规范执法行为 第1段", "台帐"),
+        ("一、主要举措和成效／（二）规范执法行为 第2段", "的的"),
+    ]
+
+
+def test_docx_text_output_names_the_heading_path_not_a_paragraph_number(tmp_path, cli):
+    import docx
+
+    document = docx.Document()
+    for text in ("一、主要举措和成效", "", "全面清理台帐。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "稿.docx")
+    out = cli("check", "--select", "wording", tmp_path / "稿.docx").out.splitlines()
+    where = "（一、主要举措和成效 第1段）"
+    assert out[0] == f"{tmp_path / '稿.docx'}{where}: warning [wording/misspelling] “台帐”应为“台账”"
+    assert out[1] == "      | 全面清理台帐。"
+
+
+def test_gbk_console_replaces_what_it_cannot_show_and_keeps_every_finding(cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    out = tmp_path / "out.txt"
+    with out.open("wb") as sink:
+        done = subprocess.run([sys.executable, "-m", "reportlint", "check", "seeds"], stdout=sink,
+                              stderr=subprocess.PIPE, env=env, timeout=300)
+    assert done.returncode == 1, done.stderr.decode("gbk", "replace")
+    text = out.read_bytes().decode("gbk")
+    findings = cli("check", "--format", "json", "seeds").json()["findings"]
+    heads = [line for line in text.splitlines() if line.startswith("seeds/")]
+    assert len(heads) == len(findings)
+    assert all(f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} [{f['rule']}]" in h
+               for f, h in zip(findings, heads, strict=True))
+    assert "\u00a0" in seed("004").read_text(encoding="utf-8") and "?" in text  # U+00A0 shown as "?"
+    assert f"共 5 个文件，发现 {len(findings)} 处问题" in text.splitlines()[-1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
+def test_output_writes_any_format_to_a_file_in_utf8(fmt, cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / f"结果.{fmt}"
+    run = cli("check", "--format", fmt, "--output", target, "seeds/004_ef96db1b2199c610.txt")
+    assert run.code == 1 and run.out == ""
+    assert target.read_text(encoding="utf-8") == cli("check", "--format", fmt, "seeds/004_ef96db1b2199c610.txt").out
+
+
+def test_output_takes_the_diff_too(cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "修改.diff"
+    run = cli("check", "--diff", "--output", target, "seeds/002_89ccdf0e0e23cf6e.txt")
+    assert run.code == 1 and run.out == ""
+    assert target.read_text(encoding="utf-8") == cli("check", "--diff", "seeds/002_89ccdf0e0e23cf6e.txt").out
+    assert "+++ b/seeds/002_89ccdf0e0e23cf6e.txt" in target.read_text(encoding="utf-8")
+
+
+def test_output_never_overwrites_a_draft_being_checked(cli, tmp_path):
+    draft = tmp_path / "稿.txt"
+    shutil.copy(seed("002"), draft)
+    run = cli("check", "--output", draft, draft)
+    assert run.code == 2 and "输出文件是要检查的草稿之一" in run.err
+    assert draft.read_text(encoding="utf-8") == seed("002").read_text(encoding="utf-8")

@@ -86,3 +86,55 @@ def test_a_gb18030_crlf_copy_gives_the_same_findings_as_the_utf8_seed(cli, tmp_p
 
     expected = findings(original)
     assert expected and findings(copy) == expected
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_and_written_back_without_one(tmp_path, codec):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(TEXT.encode(codec))
+    source = load(str(path))
+    assert source.lines[1] == "　　（一）强化组织领导。全年共立刑事案件1146起。"
+    from reportlint.load import encode
+
+    assert encode("\r\n".join(source.lines), source.encoding) == TEXT.encode(codec)
+    # all ideographs, no ASCII at all: no NUL byte to give it away, still not taken for GB18030
+    path.write_bytes("全年共立刑事案件一千余起，破案率较上年明显提高。".encode(codec))
+    assert load(str(path)).lines == ["全年共立刑事案件一千余起，破案率较上年明显提高。"]
+
+
+def test_binary_with_nul_bytes_is_still_refused(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    with pytest.raises(InputError, match="不是文本文件"):
+        load(str(path))
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("报告.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    ("报告.rtf", b"{\\rtf1\\ansi\\ansicpg936 ...}", "另存为 .docx"),
+    ("报告.docm", b"PK\x03\x04", "含宏"),
+    ("模板.dotx", b"PK\x03\x04", "模板"),
+    ("报告.odt", b"PK\x03\x04", "OpenDocument"),
+    ("改名.txt", b"%PDF-1.4\n", "PDF"),
+    ("改名.txt", b"{\\rtf1\\ansi 2023}", ".rtf"),
+])
+def test_formats_we_cannot_read_say_what_to_save_as(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        load(str(path))
+    message = str(err.value)
+    assert says in message and "另存为" in message and "NUL" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("rules:\n  - id: x/y\n    kind: [unclosed\n", "方括号列表未闭合"),
+    ("rules:\n\t- a\n", "制表符"),
+    ('x: "\\d"\n', "无效的转义"),
+    ("a: b: c\n", "冒号后的值可能需要加引号"),
+])
+def test_a_broken_pack_is_explained_in_chinese(cli, tmp_path, text, says):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(text, encoding="utf-8")
+    run = cli("rules", "--rules", pack)
+    assert run.code == 2 and says in run.err and "mine.yaml" in run.err and "第 " in run.err, run.err

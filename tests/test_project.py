@@ -59,7 +59,7 @@ def readme_block_after(heading: str) -> str:
 
 
 def test_readme_example_output_is_what_reportlint_prints(cli, monkeypatch):
-    command = "$ reportlint check --profile situation-report seeds/004_ef96db1b2199c610.txt\n"
+    command = "$ reportlint check seeds/004_ef96db1b2199c610.txt\n"
     monkeypatch.chdir(ROOT)
     run = cli(*command[2:].split()[1:])
     assert run.out == readme_text_after(command)

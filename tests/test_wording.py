@@ -71,7 +71,12 @@ def test_fix_on_seed_004_corrects_the_two_words_and_nothing_else(cli, tmp_path):
     assert again.code == 0 and draft.read_bytes() == fixed
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_seed_001_misspells_jianquan_in_a_collocation(cli):
+    run_ = cli("check", "--select", "wording", "--format", "json", seed("001"))
+    assert [(f["line"], f["message"]) for f in run_.json()["findings"]] == [(20, "“建全执法”应为“健全执法”")]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
 def test_no_finding_on_the_other_seeds(cli, prefix):
     run_ = cli("check", "--select", "wording", "--format", "json", seed(prefix))
     assert run_.code == 0 and run_.json()["findings"] == []
@@ -112,3 +117,47 @@ def test_a_bad_entry_in_a_pack_names_file_rule_and_field(tmp_path):
     with pytest.raises(RuleError) as error:
         load_rules([str(pack)], defaults=False)
     assert (error.value.rule, error.value.field) == ("mine/words", "params.swap.帐户")
+
+
+REAL = ROOT.parent / "shared" / "real"
+
+
+def test_the_pack_holds_at_least_500_misspellings_each_with_one_right_form():
+    swap = MISSPELLING.params["swap"]
+    assert len(swap) >= 500
+    assert not {w for w in swap if any(w != o and w in swap[o] for o in swap)}  # no wrong form inside a right one
+
+
+def test_near_misses_around_two_character_misspellings_stay_silent():
+    text = ("按排名先后确定示范单位，按排量征收。创建全国文明城市，构建全方位防控体系，组建全市执法中心。"
+            "民警拼搏得来的成绩；对不堪查阅的旧卷宗重新装订；专辑毒品案例汇编。"
+            "坚韧不拔打造铁军；一部份额分配方案；依法扣押车辆，追缴赃款，侦查终结后移送起诉。")
+    assert findings(text) == []
+
+
+def test_collocations_of_two_character_misspellings_fire():
+    text = "统筹按排警力，建立建全台帐，立案侦察，辑毒民警，现场堪验。"
+    assert [f.message for f in findings(text)] == [
+        "“统筹按排”应为“统筹安排”", "“建立建全”应为“建立健全”", "“台帐”应为“台账”", "“立案侦察”应为“立案侦查”",
+        "“辑毒民警”应为“缉毒民警”", "“现场堪验”应为“现场勘验”"]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real is not present")
+def test_no_finding_on_the_real_reports(cli):
+    run_ = cli("check", "--select", "wording", "--format", "json", REAL)
+    assert run_.json()["findings"] == []
+
+
+def test_the_vet_script_finds_the_boundary_clash_it_is_meant_to_find():
+    pytest.importorskip("jieba")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vet_wording", ROOT / "bench" / "vet_wording.py")
+    vet = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vet)
+    words = vet.word_list()
+    index = vet.Index(words, 20)
+    assert any(c.endswith("|全市") or c.endswith("|全国") for c in vet.boundary_clashes("建全", index, words))
+    assert any(c.startswith("按|排") for c in vet.boundary_clashes("按排", index, words))  # 按|排名: a preposition
+    assert vet.boundary_clashes("建立建全", index, words) == []
+    assert vet.boundary_clashes("工作按排", index, words) == []

@@ -20,6 +20,9 @@ from ..safe_regex import PatternTooLarge, compile_bounded
 
 KINDS: dict[str, type[Check]] = {}
 _MISSING = object()
+REQUIRED = _MISSING  # the default of a parameter that has none (reportlint kinds: 必填)
+# How `reportlint kinds` names a parameter's type.
+TYPE_NAMES = {int: "整数", float: "小数", str: "字符串", bool: "true/false", dict: "映射", list: "列表"}
 
 
 @dataclass
@@ -64,6 +67,11 @@ class Params(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.read: set[str] = set()
+        # key -> (type as documented, default or REQUIRED), as the helpers below read it
+        self.declared: dict[str, tuple[str, object]] = {}
+
+    def declare(self, key: str, kind: str, default) -> None:
+        self.declared.setdefault(key, (kind, default))
 
     def __getitem__(self, key):
         self.read.add(key)
@@ -112,6 +120,8 @@ class Check:
     def require(self, key: str, kind: type | tuple[type, ...], default=_MISSING, minimum: int | None = 0):
         """The parameter, of type `kind`. YAML's true is not a number, .nan and .inf are not
         finite, and a number is at least `minimum` (counts, lengths and groups are not negative)."""
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        self.params.declare(key, "或".join(TYPE_NAMES.get(k, k.__name__) for k in kinds), default)
         if key not in self.params:
             if default is _MISSING:
                 raise ParamError(f"params.{key}", "缺少必填参数")
@@ -130,6 +140,7 @@ class Check:
 
     def choice(self, key: str, choices, default=_MISSING) -> str:
         """A string parameter that must be one of `choices` (e.g. a mode)."""
+        self.params.declare(key, "取值之一：" + " | ".join(choices), default)
         value = self.require(key, str, default)
         if value not in choices:
             raise ParamError(f"params.{key}", f"应为 {' | '.join(choices)} 之一，实际是 {describe(value)}")
@@ -137,11 +148,13 @@ class Check:
 
     def regex(self, key: str, default=_MISSING, flags: int = 0):
         """A regular-expression parameter, compiled once; with default None it may be left out."""
+        self.params.declare(key, "正则表达式", default)
         if default is None and key not in self.params:
             return None
         return compile_regex(f"params.{key}", self.require(key, str, default), flags)
 
     def string_list(self, key: str, default=_MISSING) -> list[str]:
+        self.params.declare(key, "字符串列表", default)
         values = self.require(key, list, default)
         for i, value in enumerate(values):
             if not isinstance(value, str) or not value:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..docmap import find_part
 from ..document import Document, Section
 from . import Check, Hit, ParamError, compile_regex, register
 from .pattern import TIMEOUT_SECONDS
@@ -30,9 +31,6 @@ NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
 QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
 # Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
 CONTENT_LEVEL = 2
-# A title standing alone on a short line (党政主要负责人履职情况：), as the structure rules accept it.
-BLOCK_TITLE_MAX = 30
-CLAUSE_END = regex.compile(r"[。！？!?；;，,]")
 
 
 def normalize(text: str) -> str:
@@ -67,14 +65,13 @@ def title_path(section: Section) -> str:
 class PartLocator:
     """Finds a part by `titles` (keywords of its top-level heading, or of a short title line
     standing alone); else its content inside other parts by `anchors` (phrases only that content
-    uses), ignoring parts whose title has a `skip` keyword (shortfalls, next year's plan)."""
+    uses), ignoring parts whose title has a `skip` keyword (shortfalls, next year's plan).
+    The document map does the finding (docmap.find_part), as for the structure rules."""
 
     def __init__(self, titles: list[str], anchors: list[str] = (), skip: list[str] = ()):
         self.titles = list(titles)
-        self.anchors = automaton(anchors) if anchors else None
+        self.anchors = list(anchors)
         self.skip = list(skip)
-        # the rules of a pack share one locator's params: locate once per document for all of them
-        self.key = ("PartLocator", tuple(self.titles), tuple(anchors), tuple(self.skip))
 
     @classmethod
     def from_params(cls, check: Check, anchors_required: bool = False) -> PartLocator:
@@ -88,62 +85,8 @@ class PartLocator:
         return cls(titles, anchors, check.string_list("skip_parts", []))
 
     def locate(self, doc: Document) -> Located | None:
-        return doc.memo(self.key, lambda: self._dedicated(doc) or self._elsewhere(doc))
-
-    def _dedicated(self, doc: Document) -> Located | None:
-        for part in doc.root.children:  # the top-level parts, whatever their heading level
-            if any(k in part.title for k in self.titles):
-                h = part.heading
-                return Located(True, [(h.title_end, doc.line_end(part.last_line))], (h.title_start, h.title_end),
-                               [(part.first_line, h.marker + h.title)])
-        headings = {h.line.number for h in doc.headings}
-        in_body = False  # the document's title and addressee stand before the first sentence
-        for line in doc.paragraphs:
-            title = line.content.rstrip("：:")
-            if (in_body and line.number not in headings and len(title) <= BLOCK_TITLE_MAX
-                    and not CLAUSE_END.search(title) and any(k in title for k in self.titles)):
-                # a titled block: it runs to the next top-level heading
-                nexts = [p.first_line for p in doc.root.children if p.first_line > line.number]
-                last = nexts[0] - 1 if nexts else len(doc.lines)
-                return Located(True, [(line.end, doc.line_end(last))], (line.content_start, line.end),
-                               [(line.number, title)])
-            in_body = in_body or "。" in line.content
-        return None
-
-    def _elsewhere(self, doc: Document) -> Located | None:
-        if self.anchors is None:
-            return None
-        found: dict[tuple[int, int], Section] = {}
-        for start, _, _ in find_all(self.anchors, doc.text):
-            line, _ = doc.position(start)
-            section = self._content_section(doc, line)
-            if section is not None:
-                found.setdefault((section.first_line, section.last_line), section)
-        if not found:
-            return None
-        sections = [found[k] for k in sorted(found)]
-        h = sections[0].heading
-        return Located(False, [(doc.line(s.first_line).start, doc.line_end(s.last_line)) for s in sections],
-                       (h.title_start, h.title_end), [(s.first_line, title_path(s)) for s in sections])
-
-    def _content_section(self, doc: Document, line: int) -> Section | None:
-        """The deepest section (at most a sub-part) holding `line`; None for text before the
-        first heading (an opening slogan is not content) or inside a skipped part."""
-        path, node = [], doc.root
-        while True:
-            child = next((c for c in node.children if c.first_line <= line <= c.last_line), None)
-            if child is None or child.level > CONTENT_LEVEL:
-                break
-            path.append(child)
-            node = child
-        if not path or any(k in path[0].title for k in self.skip):
-            return None
-        section = path[-1]
-        if section.children and line < section.children[0].first_line:
-            # the lead paragraph of a part: only its own lines, not its sub-parts
-            return Section(section.heading, section.level, section.first_line,
-                           section.children[0].first_line - 1, section.parent)
-        return section
+        place = find_part(doc, self.titles, self.anchors, self.skip)
+        return Located(place.dedicated, place.spans, place.pointer, place.places) if place else None
 
 
 @dataclass

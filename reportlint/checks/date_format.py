@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..structure import signing_date
+from ..docmap import signing_date
 from . import Check, Hit, register
 
 

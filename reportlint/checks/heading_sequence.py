@@ -1,10 +1,12 @@
 """`heading_sequence`: heading ordinals (一、 / （一） / 1. / （1）) run 1, 2, 3 … under each
-parent, and one level is written in one style (GB/T 9704-2012)."""
+parent, and one level is written in one style (GB/T 9704-2012). Each attachment is a document
+of its own: its numbering restarts and its style is its own (segments of the document map)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from ..docmap import segments
 from ..numerals import int_to_cn
 from ..structure import sequence_problems
 from . import Check, Hit, register
@@ -39,10 +41,14 @@ class HeadingSequence(Check):
         yield from (self.style(doc) if self.mode == "style" else self.sequence(doc))
 
     def sequence(self, doc):
+        for segment in segments(doc):
+            yield from self.segment_sequence(doc, segment.root)
+
+    def segment_sequence(self, doc, root):
         # the last ordinal of each level so far: some drafts number a level on across parents
         # (（一）1. 2. （二）3. 4.), a consistent style rather than a gap
         last: dict[int, int] = {}
-        for section in doc.root.walk():
+        for section in root.walk():
             levels: dict[int, list] = {}
             for child in section.children:
                 levels.setdefault(child.level, []).append(child.heading)
@@ -106,15 +112,19 @@ class HeadingSequence(Check):
             return f"前面的{span}没有上级标题，请在{where}之前补写{missing}标题；如编号有误，{renumber}"
         parent = section.heading
         after_title = parent.line.content[parent.title_end - parent.line.content_start :] if parent else ""
-        first = parent.line.number + 1 if parent else 1
+        first = parent.line.number + 1 if parent else section.first_line
         between = [ln for ln in doc.paragraphs if first <= ln.number < h.line.number]
         if between or after_title.strip("。；;，,：: \u3000"):
             return f"如前面的内容是单独的一部分，请为其补写{missing}标题；否则{renumber}"
         return f"{renumber}；如漏写了{missing}部分，请补写"
 
     def style(self, doc):
+        for segment in segments(doc):
+            yield from self.segment_style([s.heading for s in segment.root.walk() if s.heading])
+
+    def segment_style(self, all_headings):
         for level in (1, 2, 3, 4):
-            headings = [h for h in doc.headings if h.level == level]
+            headings = [h for h in all_headings if h.level == level]
             counts = Counter(h.style for h in headings)
             if len(counts) < 2:
                 continue

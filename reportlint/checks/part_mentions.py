@@ -3,7 +3,8 @@ shortfalls part gives the causes (原因), not only the shortfalls."""
 
 from __future__ import annotations
 
-from ..structure import PartFinder, part_specs
+from ..docmap import PartFinder
+from ..structure import part_specs
 from . import Check, Hit, ParamError, register
 from .phrases import automaton, find_all
 
@@ -15,7 +16,7 @@ class PartMentions(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         specs = part_specs(self)
-        self.finder = PartFinder(specs, self.string_list("doc_types"))
+        self.finder = PartFinder(specs)
         short = self.require("part", str)
         names = [s.short for s in specs]
         if short not in names:

@@ -3,7 +3,8 @@ use) and in the order the regulation gives them."""
 
 from __future__ import annotations
 
-from ..structure import Part, PartFinder, body_lines, part_specs
+from ..docmap import Part, PartFinder, body_lines
+from ..structure import part_specs
 from . import Check, Hit, register
 
 MODES = ("missing", "order")
@@ -24,8 +25,7 @@ class RequiredSections(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.specs = part_specs(self)
-        self.doc_types = self.string_list("doc_types")
-        self.finder = PartFinder(self.specs, self.doc_types)
+        self.finder = PartFinder(self.specs)
         self.mode = self.choice("mode", MODES, "missing")
 
     def check(self, doc):
@@ -83,7 +83,7 @@ class RequiredSections(Check):
             while last.blank and last.number > p.line.number:
                 last = doc.line(last.number - 1)
             return (max(last.content_start, last.end - 1), last.end), f"应在{quoted(p.label)}部分之后补写"
-        body = body_lines(doc, self.doc_types) or doc.paragraphs
+        body = body_lines(doc) or doc.paragraphs
         first = body[0] if body else None
         span = (first.content_start, first.end) if first else (0, 0)
         if after:
@@ -98,7 +98,7 @@ class RequiredSections(Check):
         out: set[int] = set()
         level1 = [h for h in doc.headings if h.level == 1]
         present = {p.index for p in parts}
-        body = body_lines(doc, self.doc_types)
+        body = body_lines(doc)
         for part in parts:
             h = part.heading
             # beyond the opening paragraph, some text must stand where the lost part was

@@ -4,7 +4,8 @@ date falls after the year (by 3月1日 for a department)."""
 
 from __future__ import annotations
 
-from ..structure import PartFinder, first_year, opening_year, part_specs, report_year, signing_date
+from ..docmap import PartFinder, signing_date
+from ..structure import first_year, opening_year, part_specs, report_year
 from . import Check, Hit, ParamError, register
 
 CHECKS = ("opening", "part", "signed-before-year", "signed-in-year", "signed-late")
@@ -17,10 +18,9 @@ class Years(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.what = self.choice("check", tuple(CHECKS))
-        self.doc_types = self.string_list("doc_types")
         if self.what == "part":
             specs = part_specs(self)
-            self.finder = PartFinder(specs, self.doc_types)
+            self.finder = PartFinder(specs)
             short = self.require("part", str)
             names = [s.short for s in specs]
             if short not in names:
@@ -34,13 +34,13 @@ class Years(Check):
             self.deadline = tuple(deadline)
 
     def check(self, doc):
-        found = report_year(doc, self.doc_types)
+        found = report_year(doc)
         if found is None:
             return
         year, source = found
         args = {"report_year": year, "found": "", "expected": "", "part": "", "date": "", "deadline": ""}
         if self.what == "opening":
-            opening = opening_year(doc, self.doc_types)
+            opening = opening_year(doc)
             # only a year read from the title can disagree with the opening year
             if source == "标题" and opening and opening[0] != year:
                 yield Hit(opening[1], opening[2], {**args, "found": opening[0], "expected": year})

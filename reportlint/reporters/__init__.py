@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Finding, Rule
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass
@@ -18,15 +18,21 @@ class FileReport:
     lines: dict[int, str]  # line number -> text, for the lines that have findings
     kind: str = "text"  # "text" or "docx": .docx positions are paragraphs (第N段)
     findings: list[Finding] = field(default_factory=list)
+    profile: str | None = None  # the document type it was checked as
+    profile_reason: str = ""  # why: given on the command line or in the configuration, or recognised
+    # filled for the HTML page only (Options.full_report): then `lines` holds every line
+    parts: list[tuple[str, str]] | None = None  # (statutory part, state: locate.PART_STATES); None: not required
 
 
 @dataclass
 class Summary:
     files: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    profiles: list[tuple[str, str | None, str]] = field(default_factory=list)  # (path, profile, why)
 
     def add(self, report: FileReport) -> None:
         self.files += 1
+        self.profiles.append((report.path, report.profile, report.profile_reason))
         for finding in report.findings:
             self.counts[finding.severity] += 1
 

@@ -25,4 +25,8 @@ class Writer(Base):
     def end(self, summary) -> str:
         counts = {"files": summary.files, "errors": summary.counts["error"],
                   "warnings": summary.counts["warning"], "infos": summary.counts["info"]}
-        return f'{"" if self.first else chr(10)} ],\n "summary": {json.dumps(counts)}}}\n'
+        # which document type (profile) each draft was checked as, and why: one line each
+        documents = ",\n   ".join(json.dumps({"path": path, "profile": profile, "profile_reason": why},
+                                            ensure_ascii=False) for path, profile, why in summary.profiles)
+        counts = json.dumps(counts)[:-1] + ', "documents": [' + (f"\n   {documents}\n  " if documents else "") + "]}"
+        return f'{"" if self.first else chr(10)} ],\n "summary": {counts}}}\n'

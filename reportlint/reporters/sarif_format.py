@@ -69,7 +69,13 @@ def artifact_uri(path: str) -> str:
 
 
 def result(finding, index: int) -> dict:
-    return {
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    out = {
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
@@ -77,15 +83,13 @@ def result(finding, index: int) -> dict:
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": artifact_uri(finding.path)},
-                "region": {
-                    "startLine": finding.line,
-                    "startColumn": finding.column,
-                    "endLine": finding.end_line,
-                    "endColumn": finding.end_column,
-                },
+                "region": region,
             },
         }],
     }
+    if finding.context or finding.excerpt:  # where a Word user finds it, and the exact text
+        out["properties"] = {"context": finding.context, "excerpt": finding.excerpt}
+    return out
 
 
 class Writer(Base):
@@ -100,10 +104,12 @@ class Writer(Base):
         return ""
 
     def end(self, summary) -> str:
-        return document(self.rules, self.findings) + "\n"
+        return document(self.rules, self.findings, summary.profiles) + "\n"
 
 
-def document(rule_list, findings) -> str:
+def document(rule_list, findings, profiles=()) -> str:
+    """The SARIF log; each draft is an artifact whose properties say which document type
+    (profile) it was checked as, and why."""
     rules = [descriptor(rule) for rule in rule_list]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
@@ -122,6 +128,9 @@ def document(rule_list, findings) -> str:
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "artifacts": [{"location": {"uri": artifact_uri(path)},
+                           "properties": {"profile": profile, "profileReason": why}}
+                          for path, profile, why in profiles if profile],
             "results": results,
         }],
     }, ensure_ascii=False, indent=2)

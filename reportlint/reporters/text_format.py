@@ -6,6 +6,7 @@ long lines (a paragraph is one line) are cut to a window around the span."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from . import Writer as Base
 
@@ -33,8 +34,10 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def location(file, finding) -> str:
+    """path:line:col for text; for Word, where a Word user finds it: the heading path or table
+    cell (Word shows no paragraph numbers)."""
     if file.kind == "docx":
-        return f"{finding.path}:第{finding.line}段:{finding.column}"
+        return f"{finding.path}（{finding.context or f'第{finding.line}段'}）"
     return f"{finding.path}:{finding.line}:{finding.column}"
 
 
@@ -47,7 +50,7 @@ def render_finding(file, finding) -> list[str]:
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = min(max(end, start + 1), start + MAX_SPAN)
     shown, s, e = excerpt(line, start, end)
-    gutter = f"{finding.line:>5} | "
+    gutter = "      | " if file.kind == "docx" else f"{finding.line:>5} | "
     out.append(gutter + shown)
     out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
     return out
@@ -59,7 +62,19 @@ class Writer(Base):
 
     def end(self, summary) -> str:
         if not summary.total:
-            return f"共 {summary.files} 个文件，未发现问题\n"
+            return profiles_line(summary) + f"共 {summary.files} 个文件，未发现问题\n"
         c = summary.counts
-        return (f"共 {summary.files} 个文件，发现 {summary.total} 处问题："
+        return (profiles_line(summary) + f"共 {summary.files} 个文件，发现 {summary.total} 处问题："
                 f"错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}\n")
+
+
+def profiles_line(summary) -> str:
+    """Which document type (profile) the drafts were checked as, and for one draft why."""
+    known = [(profile, why) for _, profile, why in summary.profiles if profile]
+    if not known:
+        return ""
+    if len(known) == 1:
+        return f"文档类型：{known[0][0]}（{known[0][1]}）\n"
+    counts = Counter(profile for profile, _ in known)
+    listed = "，".join(f"{profile} {n} 个" for profile, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"文档类型：{listed}（各文件的依据见 --format json）\n"
