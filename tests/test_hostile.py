@@ -236,3 +236,43 @@ def test_a_pack_inside_the_configurations_folder_is_loaded(cli, tmp_path):
     (tmp_path / "draft.txt").write_text("正文a。\n", encoding="utf-8")
     run = cli("check", "--select", "x", tmp_path / "draft.txt")
     assert run.code == 1 and "x/rule" in run.out
+
+
+ALIAS_BOMB = """\
+a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+"""
+
+
+@pytest.mark.parametrize("where", ["pack", "config"])
+@pytest.mark.parametrize("text", [
+    ALIAS_BOMB.replace("a:", "rules:\n  - id: x/rule\n    kind: pattern\n    severity: *h\nz:", 1),
+    ALIAS_BOMB + "severity: *h\n",
+    "select: " + "[" * 5000 + "]" * 5000 + "\n",
+], ids=["alias-in-severity", "alias-at-top", "deep-nesting"])
+def test_yaml_aliases_and_deep_nesting_are_refused_before_anything_expands(cli, tmp_path, where, text):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    file = tmp_path / ("team.yaml" if where == "pack" else ".reportlint.yaml")
+    file.write_text(text, encoding="utf-8")
+    start = time.monotonic()
+    run = cli("check", *(["--rules", file] if where == "pack" else []), draft)
+    assert time.monotonic() - start < 5
+    assert run.code == 2 and file.name in run.err and len(run.err.strip().splitlines()) == 1, run.err
+    assert "别名" in run.err or "嵌套" in run.err
+
+
+@pytest.mark.parametrize("text", ["severity: {1: error}\n", "params: {1: {a: 1}}\n", "per-file-ignores: {1: [x]}\n",
+                                  "select: [1, 2]\n", "exclude: {a: b}\n", "fail-level: [error]\n"])
+def test_configuration_values_of_the_wrong_type_are_one_line_errors(cli, tmp_path, text):
+    (tmp_path / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", draft)
+    assert run.code == 2 and ".reportlint.yaml" in run.err and len(run.err.strip().splitlines()) == 1, run.err

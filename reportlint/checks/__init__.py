@@ -86,7 +86,7 @@ class Params(dict):
         return super().__contains__(key)
 
     def unread(self) -> list[str]:
-        return sorted(set(self) - self.read)
+        return sorted(set(self) - self.read, key=str)  # a YAML key may be a number
 
 
 class Check:
