@@ -66,7 +66,7 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
             if not (force_exclude and (not_a_draft(p.name) or excluded(path, p.as_posix(), p.name))):
                 add(path)
             continue
-        found, skipped = [], 0
+        found, skipped, outside, root = [], 0, 0, p.resolve()
         for f in sorted(p.rglob("*")):
             parts = f.relative_to(p).parts
             if (f.suffix.lower() not in DRAFT_SUFFIXES or f.name.startswith("~$") or not f.is_file()
@@ -74,10 +74,16 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
                            for part in parts[:-1]) or f.name.startswith(".") or not_a_draft(f.name)
                     or f.stat().st_size == 0):
                 continue
+            if root not in f.resolve().parents:  # a link out of the folder: not what was asked for
+                outside += 1
+                continue
             if excluded(str(f), "/".join(parts), f.name):
                 skipped += 1
                 continue
             found.append(str(f))
+        if outside:
+            click.echo(f"reportlint: 提示：{path}: 跳过了 {outside} 个指向该目录之外的链接（要检查请直接给出其路径）",
+                       err=True)
         if not found and skipped:
             raise UsageError(f"{path}: 目录中的 {skipped} 份草稿全部被排除（--exclude 或配置文件的 exclude），"
                              "没有可检查的草稿；请检查排除规则")

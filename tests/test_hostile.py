@@ -276,3 +276,20 @@ def test_configuration_values_of_the_wrong_type_are_one_line_errors(cli, tmp_pat
     draft.write_text("正文。\n", encoding="utf-8")
     run = cli("check", draft)
     assert run.code == 2 and ".reportlint.yaml" in run.err and len(run.err.strip().splitlines()) == 1, run.err
+
+
+def test_a_folder_search_does_not_follow_links_out_of_the_folder(cli, tmp_path):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(f"{SECRET}的的\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    (repo / "draft.txt").write_text("材料中“的的”出现。\n", encoding="utf-8")
+    (repo / "link.txt").symlink_to(secret)
+    (repo / "sub" / "out").symlink_to(secret.parent, target_is_directory=True)
+    (repo / "same.txt").symlink_to(repo / "draft.txt")  # a link inside the folder is fine (linted once)
+    run = cli("check", "--select", "hygiene/doubled-char", repo)
+    assert run.code == 1 and "draft.txt" in run.out and "TOKEN" not in run.out
+    assert "指向该目录之外的链接" in run.err and "TOKEN" not in run.err
+    named = cli("check", "--select", "hygiene/doubled-char", repo / "link.txt")  # named: linted as asked
+    assert named.code == 1 and "link.txt:1:" in named.out
