@@ -293,3 +293,28 @@ def test_a_folder_search_does_not_follow_links_out_of_the_folder(cli, tmp_path):
     assert "指向该目录之外的链接" in run.err and "TOKEN" not in run.err
     named = cli("check", "--select", "hygiene/doubled-char", repo / "link.txt")  # named: linted as asked
     assert named.code == 1 and "link.txt:1:" in named.out
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_control_characters_from_file_names_and_drafts_never_reach_the_log(cli, tmp_path, fmt):
+    folder = tmp_path / "a\n::error file=x::forged"
+    folder.mkdir()
+    draft = folder / "draft\x1b]0;owned\x07.txt"
+    draft.write_text("材料中\x1b[2J“的的”出现\u202e。\n", encoding="utf-8")
+    run = cli("check", "--format", fmt, "--select", "hygiene/doubled-char", draft)
+    assert run.code == 1
+    for stream in (run.out, run.err):
+        assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+        assert not any(line.startswith("::error file=x") for line in stream.splitlines())
+    assert "hygiene/doubled-char" in run.out
+
+
+def test_text_output_keeps_the_caret_under_the_span_after_a_control_character(cli, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("甲\x1b乙“的的”。\n", encoding="utf-8")
+    run = cli("check", "--select", "hygiene/doubled-char", draft)
+    source, carets = run.out.splitlines()[1:3]
+    from reportlint.reporters.text_format import width
+
+    shown = source.split("| ", 1)[1]
+    assert carets.split("| ", 1)[1] == " " * width(shown[:shown.index("的的")]) + "^^^^"

@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 
 from . import Writer as Base
+from . import visible
 
 CONTEXT = 24  # characters shown on each side of the span in a long line
 MAX_SPAN = 40  # a span longer than this (a whole paragraph) is shown by its beginning
@@ -42,10 +43,10 @@ def location(file, finding) -> str:
 
 
 def render_finding(file, finding) -> list[str]:
-    out = [f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}"]
+    out = [visible(f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}")]
     if finding.line not in file.lines:
         return out
-    line = file.lines[finding.line].replace("\t", " ")
+    line = visible(file.lines[finding.line].replace("\t", " "))  # one character for one: carets stay put
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = min(max(end, start + 1), start + MAX_SPAN)
