@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import string
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .ruleids import matches
 from .safe_regex import budget as regex_budget
 
 SEVERITIES = ("error", "warning", "info")
+DRAFT_SECONDS = 120  # the time all rules together may spend on one draft
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
@@ -269,8 +271,12 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
         known: set[str] | None = None) -> list[Finding]:
     """Findings of `rules` on `doc`, after inline suppression. `known`: every rule id that exists
     (running or not), so that a directive naming no rule at all can be told apart."""
-    findings = set()
+    findings, started = set(), time.monotonic()
     for rule in rules:
+        if time.monotonic() - started > DRAFT_SECONDS:  # one pathological draft must not hold up the rest
+            if diagnostics is not None:
+                diagnostics.append(f"{doc.path}: 检查用时超过 {DRAFT_SECONDS} 秒，其余规则已跳过")
+            break
         try:
             with regex_budget():
                 hits = list(rule.check.check(doc))

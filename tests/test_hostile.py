@@ -318,3 +318,26 @@ def test_text_output_keeps_the_caret_under_the_span_after_a_control_character(cl
 
     shown = source.split("| ", 1)[1]
     assert carets.split("| ", 1)[1] == " " * width(shown[:shown.index("的的")]) + "^^^^"
+
+
+def test_a_phrase_of_a_million_characters_is_refused(cli, tmp_path):
+    import yaml
+
+    rule = {"id": "x/rule", "kind": "phrases", "severity": "error", "message": "m", "why": "w",
+            "params": {"phrases": ["的" * 1_000_000]}, "examples": {"bad": ["的的"], "good": ["的"]}}
+    pack = tmp_path / "team.yaml"
+    pack.write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", "--rules", pack, draft)
+    assert run.code == 2 and "params.phrases[0]" in run.err and "过长" in run.err
+
+
+def test_a_draft_over_its_time_budget_skips_the_remaining_rules_and_says_so(cli, tmp_path, monkeypatch):
+    from reportlint import engine
+
+    monkeypatch.setattr(engine, "DRAFT_SECONDS", -1)  # spent before the first rule
+    draft = tmp_path / "draft.txt"
+    draft.write_text("材料中“的的”出现。\n", encoding="utf-8")
+    run = cli("check", draft)
+    assert run.code == 0 and "其余规则已跳过" in run.err
