@@ -96,7 +96,7 @@ class RuleSet:
     def profile(self, name: str) -> dict:
         if name not in self.profiles:
             known = "、".join(sorted(self.profiles)) or "无"
-            raise UsageError(f"未知的文档类型（profile）：{name}；可用：{known}")
+            raise UsageError(f"未知的文档类型（profile）：{describe(name)}；可用：{known}")
         return self.profiles[name]
 
 
