@@ -46,11 +46,12 @@ def render_finding(file, finding) -> list[str]:
     out = [visible(f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}")]
     if finding.line not in file.lines:
         return out
-    line = visible(file.lines[finding.line].replace("\t", " "))  # one character for one: carets stay put
+    line = file.lines[finding.line]
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = min(max(end, start + 1), start + MAX_SPAN)
     shown, s, e = excerpt(line, start, end)
+    shown = visible(shown.replace("\t", " "))  # one character for one: the carets stay put
     gutter = "      | " if file.kind == "docx" else f"{finding.line:>5} | "
     out.append(gutter + shown)
     out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
