@@ -14,7 +14,7 @@ import click
 
 from . import __version__, clickzh
 from .errors import InputError, ReportlintError, UsageError
-from .reporters import FORMATS, Summary, writer
+from .reporters import FORMATS, Summary, visible, writer
 from .runner import Options, Planner, capped_jobs, lint_paths, lint_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -66,7 +66,7 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
             if not (force_exclude and (not_a_draft(p.name) or excluded(path, p.as_posix(), p.name))):
                 add(path)
             continue
-        found, skipped = [], 0
+        found, skipped, outside, root = [], 0, 0, p.resolve()
         for f in sorted(p.rglob("*")):
             parts = f.relative_to(p).parts
             if (f.suffix.lower() not in DRAFT_SUFFIXES or f.name.startswith("~$") or not f.is_file()
@@ -74,10 +74,15 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
                            for part in parts[:-1]) or f.name.startswith(".") or not_a_draft(f.name)
                     or f.stat().st_size == 0):
                 continue
+            if root not in f.resolve().parents:  # a link out of the folder: not what was asked for
+                outside += 1
+                continue
             if excluded(str(f), "/".join(parts), f.name):
                 skipped += 1
                 continue
             found.append(str(f))
+        if outside:
+            note(f"reportlint: 提示：{path}: 跳过了 {outside} 个指向该目录之外的链接（要检查请直接给出其路径）")
         if not found and skipped:
             raise UsageError(f"{path}: 目录中的 {skipped} 份草稿全部被排除（--exclude 或配置文件的 exclude），"
                              "没有可检查的草稿；请检查排除规则")
@@ -88,8 +93,13 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
     return out
 
 
+def note(text: str) -> None:
+    """A line on stderr; control characters from file names or packs are shown, never obeyed."""
+    click.echo(visible(text), err=True)
+
+
 def fail(message: str, code: int = EXIT_ERROR):
-    click.echo(f"reportlint: 错误：{message}", err=True)
+    note(f"reportlint: 错误：{message}")
     sys.exit(code)
 
 
@@ -190,7 +200,7 @@ def check(paths, fmt, rule_paths, select, ignore, profile, fail_level, config_fi
     planner = Planner(options)
     targets = expand_paths(paths, planner, list(exclude), force_exclude)
     if not targets:  # --force-exclude left nothing: a commit of excluded files passes
-        click.echo("reportlint: 提示：所给文件均被排除（--force-exclude），没有检查任何文件", err=True)
+        note("reportlint: 提示：所给文件均被排除（--force-exclude），没有检查任何文件")
     if output and os.path.exists(output) and any(os.path.samefile(t, output) for t in targets if os.path.exists(t)):
         raise UsageError(f"{output}: 输出文件是要检查的草稿之一，请另选一个文件名")
     with output_file(output) as sink:
@@ -227,9 +237,9 @@ def report(planner, targets, fmt, fix, diff, statistics, jobs, sink) -> int:
     summary, per_rule, failing, unreadable, internal = Summary(), Counter(), False, False, False
     for result in lint_paths(planner, targets, capped_jobs(jobs)):
         for message in result.diagnostics:
-            click.echo(f"reportlint: 警告：{message}", err=True)
+            note(f"reportlint: 警告：{message}")
         if result.error:
-            click.echo(f"reportlint: 错误：{result.error}", err=True)
+            note(f"reportlint: 错误：{result.error}")
             unreadable, internal = True, internal or result.internal
             continue
         if not summary.files:  # output starts with the first readable draft: none, no output
@@ -267,7 +277,7 @@ def annotate(draft, output, force, fix, rule_paths, select, ignore, profile, fai
     result = write_annotated(draft, output, lambda doc: planner.plan_for_draft(draft, doc), fix, force)
     plan = result.plan
     changes = f"、{result.changes} 处修订" if fix else ""
-    click.echo(f"reportlint: 已写入 {result.output}：{result.comments} 条批注{changes}", err=True)
+    note(f"reportlint: 已写入 {result.output}：{result.comments} 条批注{changes}")
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[plan.fail_level] for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -306,11 +316,11 @@ def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tup
             source = load(path)
         except InputError as exc:
             if not write:  # with --fix, reported with the findings
-                click.echo(f"reportlint: 错误：{exc}", err=True)
+                note(f"reportlint: 错误：{exc}")
             failed = True
             continue
         if source.kind == "docx":
-            click.echo(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改", err=True)
+            note(f"reportlint: 提示：{path}: 不改写 .docx 文件，请在 Word 中按提示修改")
             continue
         before = original_text(source)
         # each pass recognises the document type of the draft as the fixes left it, as check does
@@ -319,7 +329,7 @@ def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tup
         if after == before:
             continue
         if not after.strip():
-            click.echo(f"reportlint: 提示：{path}: 修复后将不剩任何文字，未修改该文件", err=True)
+            note(f"reportlint: 提示：{path}: 修复后将不剩任何文字，未修改该文件")
             continue
         if not write:
             total += count
@@ -329,13 +339,13 @@ def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tup
             write_atomically(path, after, source.encoding)
             total += count  # counted once written: a refused or failed write fixed nothing
         except ReadOnlyDraft as exc:
-            click.echo(f"reportlint: 错误：{exc}", err=True)
+            note(f"reportlint: 错误：{exc}")
             failed = True
         except (OSError, UnicodeEncodeError) as exc:
-            click.echo(f"reportlint: 错误：{path}: 无法写入修复后的文件：{exc}", err=True)
+            note(f"reportlint: 错误：{path}: 无法写入修复后的文件：{exc}")
             failed = True
     if write and total:
-        click.echo(f"reportlint: 已自动修复 {total} 处", err=True)
+        note(f"reportlint: 已自动修复 {total} 处")
     return total > 0, failed
 
 

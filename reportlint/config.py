@@ -144,6 +144,17 @@ def toml_problem(message: str) -> str:
     return f"{place}TOML 语法错误（{message.split(' (at ')[0]}），请检查引号、括号和等号"
 
 
+def string_keys(file, key, value) -> None:
+    """A mapping's keys (rule ids, globs, parameter names) are strings, one level down too."""
+    if not isinstance(value, dict):
+        return
+    for k, v in value.items():
+        if not isinstance(k, str):
+            raise ConfigError(file, key, f"的键应为字符串（规则编号或文件模式），实际有 {type(k).__name__}")
+        if isinstance(v, dict) and not all(isinstance(inner, str) for inner in v):
+            raise ConfigError(file, f"{key}.{k}", "的键应为字符串（参数名）")
+
+
 def string_list(file, key, value) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -181,6 +192,8 @@ def parse_config(path: Path, data: dict) -> Config:
         if data["fail-level"] not in LEVELS:
             raise ConfigError(file, "fail-level", f"应为 {' | '.join(LEVELS)} 之一")
         config.fail_level = data["fail-level"]
+    for key in ("severity", "params", "per-file-ignores", "per-file-profiles"):
+        string_keys(file, key, data.get(key))
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(file, "severity", "应为映射：规则编号: 级别")

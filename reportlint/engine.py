@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import string
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .ruleids import matches
 from .safe_regex import budget as regex_budget
 
 SEVERITIES = ("error", "warning", "info")
+DRAFT_SECONDS = 120  # the time all rules together may spend on one draft
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
@@ -94,7 +96,7 @@ class RuleSet:
     def profile(self, name: str) -> dict:
         if name not in self.profiles:
             known = "、".join(sorted(self.profiles)) or "无"
-            raise UsageError(f"未知的文档类型（profile）：{name}；可用：{known}")
+            raise UsageError(f"未知的文档类型（profile）：{describe(name)}；可用：{known}")
         return self.profiles[name]
 
 
@@ -130,7 +132,8 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
 
 def read_yaml(file: Path):
     try:
-        return yamlfile.load(file.read_text(encoding="utf-8"))
+        shipped = file.parent.resolve() == default_rules_dir().resolve()
+        return yamlfile.load(file.read_text(encoding="utf-8"), trusted=shipped)
     except yaml.YAMLError as exc:
         raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
@@ -268,8 +271,12 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
         known: set[str] | None = None) -> list[Finding]:
     """Findings of `rules` on `doc`, after inline suppression. `known`: every rule id that exists
     (running or not), so that a directive naming no rule at all can be told apart."""
-    findings = set()
+    findings, started = set(), time.monotonic()
     for rule in rules:
+        if time.monotonic() - started > DRAFT_SECONDS:  # one pathological draft must not hold up the rest
+            if diagnostics is not None:
+                diagnostics.append(f"{doc.path}: 检查用时超过 {DRAFT_SECONDS} 秒，其余规则已跳过")
+            break
         try:
             with regex_budget():
                 hits = list(rule.check.check(doc))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import yaml
 
+from .errors import name
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster; both build plain data
 
 
@@ -21,12 +23,36 @@ class Loader(_Base):
                 continue
             if first != key_node.start_mark.line + 1:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"键“{key}”重复（第 {first} 行已有），后一个会覆盖前一个，请删去或合并其一",
+                    None, None, f"键“{name(key)}”重复（第 {first} 行已有），后一个会覆盖前一个，请删去或合并其一",
                     key_node.start_mark)
         return super().construct_mapping(node, deep)
 
 
-def load(text: str):
+MAX_DEPTH = 64  # nesting of lists and mappings; a real pack or configuration needs five or six
+
+
+def check_shape(text: str) -> None:
+    """Refuse, before anything is built, what only a hostile file holds: an alias (*name), whose
+    expansion can be exponential (a "billion laughs"), and nesting deep enough to exhaust the
+    constructor's recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.constructor.ConstructorError(
+                None, None, "规则包与配置不支持 YAML 别名（*名称），请把内容直接写出", event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"嵌套超过 {MAX_DEPTH} 层", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def load(text: str, trusted: bool = False):
+    """Plain data from `text`; an untrusted file (any but the shipped packs) is checked first."""
+    if not trusted:
+        check_shape(text)
     return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
 
 
@@ -41,6 +67,7 @@ PROBLEMS = (
     ("found unexpected end of stream", "文件意外结束（引号或括号未闭合）"),
     ("found undefined alias", "引用了未定义的锚点（*名称）"),
     ("expected <block end>", "缩进不一致"),
+    ("exceeded maximum nesting depth", "嵌套层数过多"),
     ("expected ',' or ']'", "方括号列表未闭合或缺少逗号"),
     ("expected ',' or '}'", "花括号映射未闭合或缺少逗号"),
     ("could not determine a constructor for the tag", "含有不支持的标签（!!…）：规则包与配置只能写普通数据"),

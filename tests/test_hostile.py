@@ -236,3 +236,108 @@ def test_a_pack_inside_the_configurations_folder_is_loaded(cli, tmp_path):
     (tmp_path / "draft.txt").write_text("正文a。\n", encoding="utf-8")
     run = cli("check", "--select", "x", tmp_path / "draft.txt")
     assert run.code == 1 and "x/rule" in run.out
+
+
+ALIAS_BOMB = """\
+a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+"""
+
+
+@pytest.mark.parametrize("where", ["pack", "config"])
+@pytest.mark.parametrize("text", [
+    ALIAS_BOMB.replace("a:", "rules:\n  - id: x/rule\n    kind: pattern\n    severity: *h\nz:", 1),
+    ALIAS_BOMB + "severity: *h\n",
+    "select: " + "[" * 5000 + "]" * 5000 + "\n",
+], ids=["alias-in-severity", "alias-at-top", "deep-nesting"])
+def test_yaml_aliases_and_deep_nesting_are_refused_before_anything_expands(cli, tmp_path, where, text):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    file = tmp_path / ("team.yaml" if where == "pack" else ".reportlint.yaml")
+    file.write_text(text, encoding="utf-8")
+    start = time.monotonic()
+    run = cli("check", *(["--rules", file] if where == "pack" else []), draft)
+    assert time.monotonic() - start < 5
+    assert run.code == 2 and file.name in run.err and len(run.err.strip().splitlines()) == 1, run.err
+    assert "别名" in run.err or "嵌套" in run.err
+
+
+@pytest.mark.parametrize("text", ["severity: {1: error}\n", "params: {1: {a: 1}}\n", "per-file-ignores: {1: [x]}\n",
+                                  "select: [1, 2]\n", "exclude: {a: b}\n", "fail-level: [error]\n"])
+def test_configuration_values_of_the_wrong_type_are_one_line_errors(cli, tmp_path, text):
+    (tmp_path / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", draft)
+    assert run.code == 2 and ".reportlint.yaml" in run.err and len(run.err.strip().splitlines()) == 1, run.err
+
+
+def test_a_folder_search_does_not_follow_links_out_of_the_folder(cli, tmp_path):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(f"{SECRET}的的\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    (repo / "draft.txt").write_text("材料中“的的”出现。\n", encoding="utf-8")
+    (repo / "link.txt").symlink_to(secret)
+    (repo / "sub" / "out").symlink_to(secret.parent, target_is_directory=True)
+    (repo / "same.txt").symlink_to(repo / "draft.txt")  # a link inside the folder is fine (linted once)
+    run = cli("check", "--select", "hygiene/doubled-char", repo)
+    assert run.code == 1 and "draft.txt" in run.out and "TOKEN" not in run.out
+    assert "指向该目录之外的链接" in run.err and "TOKEN" not in run.err
+    named = cli("check", "--select", "hygiene/doubled-char", repo / "link.txt")  # named: linted as asked
+    assert named.code == 1 and "link.txt:1:" in named.out
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_control_characters_from_file_names_and_drafts_never_reach_the_log(cli, tmp_path, fmt):
+    folder = tmp_path / "a\n::error file=x::forged"
+    folder.mkdir()
+    draft = folder / "draft\x1b]0;owned\x07.txt"
+    draft.write_text("材料中\x1b[2J“的的”出现\u202e。\n", encoding="utf-8")
+    run = cli("check", "--format", fmt, "--select", "hygiene/doubled-char", draft)
+    assert run.code == 1
+    for stream in (run.out, run.err):
+        assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+        assert not any(line.startswith("::error file=x") for line in stream.splitlines())
+    assert "hygiene/doubled-char" in run.out
+
+
+def test_text_output_keeps_the_caret_under_the_span_after_a_control_character(cli, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("甲\x1b乙“的的”。\n", encoding="utf-8")
+    run = cli("check", "--select", "hygiene/doubled-char", draft)
+    source, carets = run.out.splitlines()[1:3]
+    from reportlint.reporters.text_format import width
+
+    shown = source.split("| ", 1)[1]
+    assert carets.split("| ", 1)[1] == " " * width(shown[:shown.index("的的")]) + "^^^^"
+
+
+def test_a_phrase_of_a_million_characters_is_refused(cli, tmp_path):
+    import yaml
+
+    rule = {"id": "x/rule", "kind": "phrases", "severity": "error", "message": "m", "why": "w",
+            "params": {"phrases": ["的" * 1_000_000]}, "examples": {"bad": ["的的"], "good": ["的"]}}
+    pack = tmp_path / "team.yaml"
+    pack.write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    run = cli("check", "--rules", pack, draft)
+    assert run.code == 2 and "params.phrases[0]" in run.err and "过长" in run.err
+
+
+def test_a_draft_over_its_time_budget_skips_the_remaining_rules_and_says_so(cli, tmp_path, monkeypatch):
+    from reportlint import engine
+
+    monkeypatch.setattr(engine, "DRAFT_SECONDS", -1)  # spent before the first rule
+    draft = tmp_path / "draft.txt"
+    draft.write_text("材料中“的的”出现。\n", encoding="utf-8")
+    run = cli("check", draft)
+    assert run.code == 0 and "其余规则已跳过" in run.err

@@ -19,6 +19,7 @@ from ..errors import describe
 from ..safe_regex import PatternTooLarge, compile_bounded
 
 KINDS: dict[str, type[Check]] = {}
+MAX_ITEM = 500  # characters in one item of a string-list parameter
 _MISSING = object()
 REQUIRED = _MISSING  # the default of a parameter that has none (reportlint kinds: 必填)
 # How `reportlint kinds` names a parameter's type.
@@ -86,7 +87,7 @@ class Params(dict):
         return super().__contains__(key)
 
     def unread(self) -> list[str]:
-        return sorted(set(self) - self.read)
+        return sorted(set(self) - self.read, key=str)  # a YAML key may be a number
 
 
 class Check:
@@ -159,6 +160,8 @@ class Check:
         for i, value in enumerate(values):
             if not isinstance(value, str) or not value:
                 raise ParamError(f"params.{key}[{i}]", "应为非空字符串")
+            if len(value) > MAX_ITEM:  # a phrase, noun or title, never a page
+                raise ParamError(f"params.{key}[{i}]", f"过长（{len(value)} 个字符，上限 {MAX_ITEM}）")
         return values
 
 

@@ -12,6 +12,19 @@ from ..engine import Finding, Rule
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
+# Characters a terminal or a CI log acts on instead of showing: C0 controls (escape sequences, a line
+# break that starts a forged `::error` line), DEL, C1 controls and the bidirectional overrides. A
+# draft, a file name or a pack is untrusted, so the text and github formats show each as one visible
+# character of the same width (the Control Pictures block, or U+FFFD), keeping carets aligned.
+UNSAFE = {**{c: chr(0x2400 + c) for c in range(0x20)}, 0x7F: "\u2421",
+          **{c: "\ufffd" for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+
+
+def visible(text: str) -> str:
+    """`text` with every control character replaced by a visible stand-in."""
+    return text.translate(UNSAFE)
+
+
 @dataclass
 class FileReport:
     path: str

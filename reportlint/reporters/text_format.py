@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 
 from . import Writer as Base
+from . import visible
 
 CONTEXT = 24  # characters shown on each side of the span in a long line
 MAX_SPAN = 40  # a span longer than this (a whole paragraph) is shown by its beginning
@@ -42,14 +43,15 @@ def location(file, finding) -> str:
 
 
 def render_finding(file, finding) -> list[str]:
-    out = [f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}"]
+    out = [visible(f"{location(file, finding)}: {finding.severity} [{finding.rule}] {finding.message}")]
     if finding.line not in file.lines:
         return out
-    line = file.lines[finding.line].replace("\t", " ")
+    line = file.lines[finding.line]
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = min(max(end, start + 1), start + MAX_SPAN)
     shown, s, e = excerpt(line, start, end)
+    shown = visible(shown.replace("\t", " "))  # one character for one: the carets stay put
     gutter = "      | " if file.kind == "docx" else f"{finding.line:>5} | "
     out.append(gutter + shown)
     out.append(" " * (len(gutter) - 2) + "| " + " " * width(shown[:s]) + "^" * max(1, width(shown[s:e])))
