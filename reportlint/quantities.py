@@ -111,7 +111,8 @@ class Quantity:
 
 def extract(doc) -> list[Quantity]:
     text = doc.text.translate(WIDTH) if FULL_WIDTH_DIGITS.search(doc.text) else doc.text
-    raw = [tok for tok in map(lambda m: _token(text, m), TOKEN.finditer(text)) if tok]
+    quotes = QuoteDepth(text)
+    raw = [tok for tok in (_token(text, m, quotes) for m in TOKEN.finditer(text)) if tok]
     sentence_starts = [s.start for s in doc.sentences]
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
     out, previous_end, carried, carried_sentence = [], 0, (), None
@@ -142,7 +143,7 @@ def extract(doc) -> list[Quantity]:
     return out
 
 
-def _token(text: str, m) -> dict | None:
+def _token(text: str, m, quotes: QuoteDepth) -> dict | None:
     """The match as a quantity, or None when it is a year, date, ordinal, code or bare number."""
     number = m.group("pnum") or m.group("num")
     num_start = m.start("pnum") if m.group("pct") else m.start("num")
@@ -159,7 +160,7 @@ def _token(text: str, m) -> dict | None:
             return None
         if number == "一" and m.group("unit") == "起":
             return None  # 一起 is "together" far more often than "one case"
-    if _inside_quotes(text, m.start()):
+    if quotes.inside(m.start()):
         return None  # “最多跑一次”, “一件事”: names, not counts
     parsed = _parse(number)
     if parsed is None:
@@ -184,10 +185,25 @@ def _token(text: str, m) -> dict | None:
             "approx": "".join(markers), "low": low, "high": high}
 
 
-def _inside_quotes(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    head = text[line_start:pos]
-    return head.count("“") > head.count("”")
+class QuoteDepth:
+    """Whether a position is inside “…” on its line: more “ than ” between the line's start and it.
+    The marks are indexed once, so each question is two binary searches, not a rescan of the line."""
+
+    def __init__(self, text: str):
+        self.opens = [i for i, c in enumerate(text) if c == "“"] if "“" in text else []
+        self.closes = [i for i, c in enumerate(text) if c == "”"] if "”" in text else []
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if self.opens else []
+
+    def inside(self, pos: int) -> bool:
+        if not self.opens:
+            return False
+        i = bisect.bisect_left(self.breaks, pos)
+        line_start = self.breaks[i - 1] + 1 if i else 0
+
+        def between(marks: list[int]) -> int:
+            return bisect.bisect_left(marks, pos) - bisect.bisect_left(marks, line_start)
+
+        return between(self.opens) > between(self.closes)
 
 
 def _parse(number: str) -> tuple[float, int] | None:

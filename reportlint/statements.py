@@ -20,6 +20,7 @@ Built once per Document (`statements(doc)`, cached with Document.memo).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 import regex
@@ -99,7 +100,7 @@ def statements(doc) -> Statements:
 
 
 def build(doc) -> Statements:
-    regions = {q.start: region_of(doc, q) for q in doc.quantities}
+    regions = regions_of(doc)
     table_groups, table_wholes = tables(doc)
     wholes = listed_wholes(doc) + table_wholes
     named = distributed(doc)
@@ -147,13 +148,23 @@ def distributed(doc) -> list[Quantity]:
     return out
 
 
-def region_of(doc, q: Quantity) -> str:
-    """The region or unit named in the quantity's sentence before it (城区, 滨湖分局), else ""."""
-    if q.sentence < 0:
-        return ""
-    head = doc.text[doc.sentences[q.sentence].start:q.start]
-    found = REGION.findall(head)
-    return found[-1] if found else ""
+def regions_of(doc) -> dict[int, str]:
+    """For each quantity, the region or unit named in its sentence before it (城区, 滨湖分局), else "".
+    One scan of each sentence, so a sentence with thousands of numbers stays linear."""
+    out: dict[int, str] = {}
+    scanned: dict[int, list] = {}  # sentence -> its region names, in order
+    for q in doc.quantities:
+        if q.sentence < 0:
+            out[q.start] = ""
+            continue
+        if q.sentence not in scanned:
+            s = doc.sentences[q.sentence]
+            text = doc.text[s.start:s.end]  # a slice: ^ is the sentence's start, as it was for its head
+            scanned[q.sentence] = [(s.start + m.end(), m.group()) for m in REGION.finditer(text)]
+        found = scanned[q.sentence]
+        i = bisect.bisect_right(found, (q.start, "\U0010ffff")) - 1
+        out[q.start] = found[i][1] if i >= 0 else ""
+    return out
 
 
 # -- wholes and their parts ------------------------------------------------------------------
@@ -255,37 +266,42 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
     for q in doc.quantities:
         by_sentence.setdefault(q.sentence, []).append(q)
         by_line.setdefault(q.line, []).append(q)
-    for pct in doc.quantities:
-        if not pct.is_percent:
-            continue
-        before = [q for q in by_sentence[pct.sentence] if q.end <= pct.start and not q.is_percent]
-        if not before:
-            continue
-        part = before[-1]
-        gap = doc.text[part.end:pct.start - len(pct.before)].strip()
-        if gap not in ("", "，", ",", "、", "（", "("):
-            continue  # the percentage must follow its count directly: "217项，占…"
-        m = SHARE.search(pct.before)
-        if not m:
-            named_rate = rate_of_part(pct, part, before[:-1], of_part)
-            if named_rate:
-                out.append(named_rate)
-            continue
-        name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
-        whole = None
-        if GENERIC_WHOLE.match(name) or part.start in of_part:
-            whole = of_part.get(part.start)
-        if whole is None and m.group("whole") and GENERIC_WHOLE.match(name):
-            # 全市行政案件为2216起，当场办结的1500起，占总数的…: the one count of the sentence before it
-            earlier = [q for q in before[:-1] if q.family == part.family]
-            whole = earlier[0] if len(earlier) == 1 else None
-        if whole is None and name and not GENERIC_WHOLE.match(name):
-            named = [q for q in by_line[pct.line] if q is not part and q.family == part.family
-                     and not q.is_percent and (q.label.endswith(name) or q.after.startswith(name))]
-            whole = named[0] if len(named) == 1 else None
-        if whole is not None:
-            out.append(Share(pct, part, whole))
+    for in_sentence in by_sentence.values():
+        before: list[Quantity] = []  # the counts so far in this sentence (percentages left out)
+        family: dict = {}  # the same, by family: "the one count of that unit before it" is asked in O(1)
+        for pct in in_sentence:
+            if not pct.is_percent:
+                before.append(pct)
+                family.setdefault(pct.family, []).append(pct)
+                continue
+            if before:
+                share = share_of(doc, pct, before[-1], family, of_part, by_line)
+                if share is not None:
+                    out.append(share)
     return out
+
+
+def share_of(doc, pct: Quantity, part: Quantity, family: dict, of_part: dict, by_line: dict) -> Share | None:
+    """The Share a percentage states about the count right before it, if it states one."""
+    gap = doc.text[part.end:pct.start - len(pct.before)].strip()
+    if gap not in ("", "，", ",", "、", "（", "("):
+        return None  # the percentage must follow its count directly: "217项，占…"
+    same = family[part.family]  # ends with `part`
+    other = same[0] if len(same) == 2 else None  # the one other count of the unit before it, if one
+    m = SHARE.search(pct.before)
+    if not m:
+        return rate_of_part(pct, part, other, of_part)
+    name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
+    whole = None
+    if GENERIC_WHOLE.match(name) or part.start in of_part:
+        whole = of_part.get(part.start)
+    if whole is None and m.group("whole") and GENERIC_WHOLE.match(name):
+        whole = other  # 全市行政案件为2216起，当场办结的1500起，占总数的…: the one count of the sentence before it
+    if whole is None and name and not GENERIC_WHOLE.match(name):
+        named = [q for q in by_line[pct.line] if q is not part and q.family == part.family
+                 and not q.is_percent and (q.label.endswith(name) or q.after.startswith(name))]
+        whole = named[0] if len(named) == 1 else None
+    return Share(pct, part, whole) if whole is not None else None
 
 
 # "其中优秀案卷960份，优秀率80%", "参考860人次，通过820人次，通过率95.3%": a rate named for the count
@@ -293,7 +309,7 @@ def shares(doc, wholes: list[Whole]) -> list[Share]:
 OWN_RATE_RULES = regex.compile(r"(?:办结|结案|破案|审结)$")
 
 
-def rate_of_part(pct: Quantity, part: Quantity, earlier: list[Quantity], of_part: dict) -> Share | None:
+def rate_of_part(pct: Quantity, part: Quantity, other: Quantity | None, of_part: dict) -> Share | None:
     """A Share for "…{X}N…，{X}率P%": the part is named X (or X + the whole's noun: 优秀案卷 of 案卷),
     the whole is the part's total (其中…) or the one count of the same unit before it."""
     if not pct.label.endswith("率") or pct.periods:
@@ -303,8 +319,7 @@ def rate_of_part(pct: Quantity, part: Quantity, earlier: list[Quantity], of_part
         return None
     whole = of_part.get(part.start)
     if whole is None:
-        same = [q for q in earlier if q.family == part.family]
-        whole = same[-1] if len(same) == 1 else None
+        whole = other
     if whole is None or part.label not in (stem, stem + common_noun(whole.label, part.label)):
         return None
     return Share(pct, part, whole)
