@@ -356,13 +356,44 @@ def pairs(st: Statements, group: list[Quantity], a_label, b_label):
     the same statement (unit, period, scope). A label that names A is A even when B's pattern
     also matches it (主办提案 / 提案)."""
     a_side = [q for q in group if not q.is_percent and a_label.search(q.label)]
-    b_side = [q for q in group if not q.is_percent and b_label.search(q.label) and q not in a_side]
+    a_ids = {id(q) for q in a_side}
+    b_side = [q for q in group if not q.is_percent and b_label.search(q.label) and id(q) not in a_ids]
+    b_starts = [q.start for q in b_side]
+    own = first_counts(group, a_ids)
     for a in a_side:
-        b = nearest(a, [q for q in b_side if st.same_statement(q, a)])
+        b = nearest_same(st, a, b_side, b_starts)
         if b is None:
             continue
-        if b.sentence == a.sentence or b.end <= a.start and not opens_own_statement(a, group, a_side):
+        first = own.get((a.sentence, a.family))
+        if b.sentence == a.sentence or b.end <= a.start and not (first is not None and first.end <= a.start):
             yield a, b
+
+
+def first_counts(group: list[Quantity], exclude: set[int]) -> dict:
+    """(sentence, family) -> the first count of that sentence and unit that is not in `exclude`:
+    what opens_own_statement asks, answered for every A at once."""
+    out = {}
+    for q in group:
+        if not q.is_percent and id(q) not in exclude:
+            out.setdefault((q.sentence, q.family), q)
+    return out
+
+
+# How many candidates on each side nearest_same looks at: a real paragraph has a handful; a
+# hostile one-line draft with thousands of counts must not make each A scan all of them.
+NEAREST_SCAN = 200
+
+
+def nearest_same(st: Statements, a: Quantity, candidates: list[Quantity], starts: list[int]) -> Quantity | None:
+    """nearest(a, [c for c in candidates if st.same_statement(c, a)]), walking out from a."""
+    i = bisect.bisect_left(starts, a.start)
+    for c in reversed(candidates[max(0, i - NEAREST_SCAN):i]):
+        if c.end <= a.start and st.same_statement(c, a):
+            return c
+    for c in candidates[i:i + NEAREST_SCAN]:
+        if c.start >= a.end and st.same_statement(c, a):
+            return c
+    return None
 
 
 def opens_own_statement(a: Quantity, group: list[Quantity], a_side: list[Quantity]) -> bool:
