@@ -499,9 +499,9 @@ def elsewhere(doc: Document, anchors: list[str], skip: list[str]) -> Place | Non
                  (h.title_start, h.title_end), [(s.first_line, title_path(s)) for s in sections])
 
 
-def content_section(root: Section, line: int, skip: list[str]) -> Section | None:
+def deepest_section(root: Section, line: int, skip: list[str]) -> Section | None:
     """The deepest section (at most a sub-part) holding `line`; None for text before the first
-    heading (an opening slogan is not content) or inside a skipped part."""
+    heading (an opening slogan is not content) or inside a part whose title has a `skip` word."""
     path, node = [], root
     while True:
         child = next((c for c in node.children if c.first_line <= line <= c.last_line), None)
@@ -511,7 +511,14 @@ def content_section(root: Section, line: int, skip: list[str]) -> Section | None
         node = child
     if not path or any(k in path[0].title for k in skip):
         return None
-    section = path[-1]
+    return path[-1]
+
+
+def content_section(root: Section, line: int, skip: list[str]) -> Section | None:
+    """deepest_section, and for a part's lead paragraph only its own lines, not its sub-parts."""
+    section = deepest_section(root, line, skip)
+    if section is None:
+        return None
     if section.children and line < section.children[0].first_line:
         # the lead paragraph of a part: only its own lines, not its sub-parts
         return Section(section.heading, section.level, section.first_line,

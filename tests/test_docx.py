@@ -153,14 +153,15 @@ def test_zip_without_a_word_body_is_refused(tmp_path, cli):
     assert "缺少正文部分 word/document.xml" in refused(cli("check", path))
 
 
-def declare_size(data: bytes, name: str, size: int) -> bytes:
-    """Rewrite the central-directory record of `name` to claim `size` bytes uncompressed."""
+def declare_size(data: bytes, name: str, size: int, offset: int = 24) -> bytes:
+    """Rewrite the central-directory record of `name` to claim `size` bytes uncompressed (the
+    field at `offset` in the record: 24 uncompressed, 20 compressed)."""
     out = bytearray(data)
     pos = out.find(b"PK\x01\x02")
     while pos != -1:
         name_length = struct.unpack_from("<H", out, pos + 28)[0]
         if out[pos + 46 : pos + 46 + name_length] == name.encode():
-            struct.pack_into("<I", out, pos + 24, size)
+            struct.pack_into("<I", out, pos + offset, size)
             return bytes(out)
         pos = out.find(b"PK\x01\x02", pos + 46)
     raise AssertionError(f"{name} not in archive")
@@ -192,15 +193,7 @@ def test_zip_with_a_broken_word_body_is_refused(tmp_path, cli):
 
 def declare_compressed_size(data: bytes, name: str, size: int) -> bytes:
     """Rewrite the central-directory record of `name` to claim `size` compressed bytes."""
-    out = bytearray(data)
-    pos = out.find(b"PK\x01\x02")
-    while pos != -1:
-        name_length = struct.unpack_from("<H", out, pos + 28)[0]
-        if out[pos + 46 : pos + 46 + name_length] == name.encode():
-            struct.pack_into("<I", out, pos + 20, size)
-            return bytes(out)
-        pos = out.find(b"PK\x01\x02", pos + 46)
-    raise AssertionError(f"{name} not in archive")
+    return declare_size(data, name, size, offset=20)
 
 
 def test_zip_whose_directory_lies_about_a_compressed_size_is_refused_without_inflating(tmp_path, cli):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..docmap import find_part
+from ..docmap import deepest_section, find_part
 from ..document import Document, Section
 from . import Check, Hit, ParamError, compile_regex, register
 from .pattern import TIMEOUT_SECONDS
@@ -29,8 +29,6 @@ from .phrases import automaton, find_all
 NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
 # The same without 、, which still separates the verbs of a list until the list is spread.
 QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
-# Found content is judged at the level of a （一） sub-part at most: a 1. item is too small a unit.
-CONTENT_LEVEL = 2
 
 
 def normalize(text: str) -> str:
@@ -156,16 +154,7 @@ def spreader(leads: list[str]):
 def section_at(doc: Document, line: int, skip: list[str]) -> Section | None:
     """The deepest section (at most a sub-part) holding `line`; None before the first heading
     or inside a part whose title has a `skip` keyword (shortfalls, next year's plan)."""
-    path, node = [], doc.root
-    while True:
-        child = next((c for c in node.children if c.first_line <= line <= c.last_line), None)
-        if child is None or child.level > CONTENT_LEVEL:
-            break
-        path.append(child)
-        node = child
-    if not path or any(k in path[0].title for k in skip):
-        return None
-    return path[-1]
+    return deepest_section(doc.root, line, skip)
 
 
 @register("coverage")
