@@ -33,6 +33,13 @@ def test_a_repealed_law_cited_in_a_later_report_names_the_date_and_the_replaceme
                                 "请改为《中华人民共和国民法典》，或写明是历史情况（如“原《中华人民共和国婚姻法》”）")
 
 
+@pytest.mark.parametrize("title", ["合同法", "继承法", "收养法", "担保法", "民法总则"])
+def test_every_law_the_civil_code_replaced_is_reported_after_2020_and_not_before(title):
+    cited = f"依照《{title}》调处纠纷。\n"
+    assert len(findings(TITLE_2022 + cited, "citations/repealed")) == 1
+    assert findings("2019年度某县公安局法治政府建设工作报告\n" + cited, "citations/repealed") == []
+
+
 def test_the_same_citation_in_a_report_of_a_year_it_was_in_force_is_silent():
     text = "2015年度某县公安局法治政府建设工作报告\n依照《中华人民共和国婚姻法》调处家庭纠纷。\n"
     assert findings(text, "citations/repealed") == []
