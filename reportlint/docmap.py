@@ -436,6 +436,13 @@ class Place:
     pointer: tuple[int, int]  # the span a finding points at: the (first) heading's title
     places: list[tuple[int, str]]  # (line, title) of each place holding the content
 
+    def text(self, doc: Document) -> str:
+        return "\n".join(doc.text[start:end] for start, end in self.spans)
+
+    def where(self) -> str:
+        """第9行“二、主要工作（一）加强领导抓规划”, for each section holding the content."""
+        return "、".join(f"第{line}行“{title}”" for line, title in self.places)
+
 
 def title_path(section: Section) -> str:
     chain = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..docmap import deepest_section, find_part
+from ..docmap import Place, deepest_section, find_part
 from ..document import Document, Section
 from . import Check, Hit, ParamError, compile_regex, register
 from .pattern import TIMEOUT_SECONDS
@@ -33,23 +33,6 @@ QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
 
 def normalize(text: str) -> str:
     return NOISE.sub("", text)
-
-
-@dataclass
-class Located:
-    """The part's content: a dedicated part, or the sections elsewhere that hold it."""
-
-    dedicated: bool
-    spans: list[tuple[int, int]]  # offsets into Document.text, end exclusive
-    pointer: tuple[int, int]  # the span a finding points at: the (first) heading's title
-    places: list[tuple[int, str]]  # (line, title) of each place holding the content
-
-    def text(self, doc: Document) -> str:
-        return "\n".join(doc.text[start:end] for start, end in self.spans)
-
-    def where(self) -> str:
-        """第9行“二、主要工作（一）加强领导抓规划”, for each section holding the content."""
-        return "、".join(f"第{line}行“{title}”" for line, title in self.places)
 
 
 def title_path(section: Section) -> str:
@@ -82,9 +65,9 @@ class PartLocator:
             raise ParamError("params.anchors", "至少需要一个标志短语")
         return cls(titles, anchors, check.string_list("skip_parts", []))
 
-    def locate(self, doc: Document) -> Located | None:
+    def locate(self, doc: Document) -> Place | None:
         place = find_part(doc, self.titles, self.anchors, self.skip)
-        return Located(place.dedicated, place.spans, place.pointer, place.places) if place else None
+        return place
 
 
 @dataclass
@@ -193,7 +176,7 @@ class Coverage(Check):
                 found.add(i)
         return found
 
-    def elsewhere(self, doc: Document, found: Located, missing: list[int]) -> dict[int, list[tuple[int, str]]]:
+    def elsewhere(self, doc: Document, found: Place, missing: list[int]) -> dict[int, list[tuple[int, str]]]:
         """For each missing element, the (line, section title) of the places outside the part
         that write it, in the body of the draft (not its opening, shortfalls or plan)."""
         inside = found.spans
