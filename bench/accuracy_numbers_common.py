@@ -90,3 +90,18 @@ def balanced(items: list[tuple[str, bool]], each: int = 130) -> list[tuple[str, 
         (bad if defective else good).append((text, defective))
     n = min(len(bad), len(good), each)
     return bad[:n] + good[:n]
+
+
+def stated_percent(rng: random.Random, part: int, whole: int, defective: bool, max_shift: float) -> str:
+    """part/whole as a report writes it (85%, 85.3%, 百分之85); when `defective`, moved by 2.5 to
+    `max_shift` points (staying within 0–100), so its own counts contradict it."""
+    actual = 100 * part / whole
+    if defective:
+        shift = rng.uniform(2.5, max_shift) * rng.choice([-1, 1])
+        value = actual + shift if 0 < actual + shift <= 100 else actual - shift
+    else:
+        value = actual
+    decimals = rng.choice([0, 1, 1, 2])
+    shown = f"{value:.{decimals}f}"
+    return f"百分之{shown}" if rng.random() < 0.08 and decimals == 0 else shown + "%"
+

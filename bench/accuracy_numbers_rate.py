@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from accuracy_numbers_common import balanced, cn, document, rule_params, substitute
+from accuracy_numbers_common import balanced, cn, document, rule_params, stated_percent, substitute
 from accuracy_numbers_share import moved
 
 from reportlint.checks import compile_regex
@@ -48,15 +48,7 @@ def statement(rng: random.Random, defective: bool) -> str:
     wholes, parts, rates, unit = rng.choice(PAIRS)
     whole = rng.randint(10, 3000)
     part = rng.randint(1, whole)
-    actual = 100 * part / whole
-    if defective:
-        shift = rng.uniform(2.5, 15) * rng.choice([-1, 1])
-        value = actual + shift if 0 < actual + shift <= 100 else actual - shift
-    else:
-        value = actual
-    decimals = rng.choice([0, 1, 1, 2])
-    shown = f"{value:.{decimals}f}"
-    pct = f"百分之{shown}" if rng.random() < 0.08 and decimals == 0 else shown + "%"
+    pct = stated_percent(rng, part, whole, defective, 15)
     w, p = cn(rng, whole, 0.2), cn(rng, part, 0.2)
     wn, pn = rng.choice(wholes), rng.choice(parts)
     rn = rng.choice(rates)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from accuracy_numbers_common import balanced, cn, document, substitute
+from accuracy_numbers_common import balanced, cn, document, stated_percent, substitute
 
 from reportlint.statements import statements
 
@@ -52,15 +52,7 @@ def statement(rng: random.Random, defective: bool) -> str:
     noun, unit, part_name, names = rng.choice(TOPICS)
     whole = rng.randint(20, 2400)
     part = rng.randint(1, whole)
-    actual = 100 * part / whole
-    if defective:
-        shift = rng.uniform(2.5, 12) * rng.choice([-1, 1])
-        value = actual + shift if 0 < actual + shift <= 100 else actual - shift
-    else:
-        value = actual
-    decimals = rng.choice([0, 1, 1, 2])
-    shown = f"{value:.{decimals}f}"
-    pct = f"百分之{shown}" if rng.random() < 0.08 and decimals == 0 else shown + "%"
+    pct = stated_percent(rng, part, whole, defective, 12)
     intro = rng.choice(["共", "全年共", "全市共有", "累计", "目前，全市", "总计"])
     verb = "" if intro.endswith(("有", "市")) else rng.choice(["梳理", "有", "统计"])
     form = rng.randrange(8)
