@@ -98,9 +98,11 @@ def peak_rss_mb(cmd: list[str]) -> float:
 
 
 def cli_run(folder: Path, jobs: int) -> tuple[float, str]:
+    """Wall time and JSON output of the CLI over `folder`, run from its parent with a relative
+    path, so that the output does not depend on where the corpus was built."""
     t = time.perf_counter()
-    out = subprocess.run([str(EXE), "check", "--format", "json", "--jobs", str(jobs), str(folder)],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run([str(EXE), "check", "--format", "json", "--jobs", str(jobs), folder.name],
+                         capture_output=True, text=True, check=False, cwd=folder.parent)
     return time.perf_counter() - t, out.stdout
 
 

@@ -34,12 +34,18 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN_DIGIT = "〇零○一二两三四五六七八九"
 CN_NUMERAL = rf"[一二两三四五六七八九十][{CN_DIGIT}十百千万亿]*(?:点[{CN_DIGIT}]+)?|(?<=近|逾|约|超过|不到|不足)[百千]"
 BEFORE = "约|大约|近|将近|超过|超|不到|不足|逾|至少|不少于"
+UNIT = "|".join(map(regex.escape, UNITS))
+# The numeral is atomic, so it is exactly the greedy one; the lookahead after it drops, inside the
+# regex engine, the bare numbers (统一, 2023年, 一是) that _token would reject anyway: about two
+# candidates in three.
 TOKEN = regex.compile(
     rf"(?P<pre>{BEFORE})?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{ARABIC}|{CN_NUMERAL})"
-    rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?P<mid>余|多)?(?P<mult>万|亿)?(?P<mid2>余|多)?(?:(?<=\d) ?)?"
-    rf"(?P<unit>{'|'.join(map(regex.escape, UNITS))})?)"
+    rf"|(?P<num>(?>{ARABIC}|{CN_NUMERAL}))(?=[余多万亿]|(?:(?<=\d) )?(?:{UNIT}))"
+    rf"(?P<mid>余|多)?(?P<mult>万|亿)?(?P<mid2>余|多)?(?:(?<=\d) ?)?(?P<unit>{UNIT})?)"
     r"(?P<post>左右|以上|以下|上下)?")
+TOKEN_GROUPS = ("pre", "pct", "pnum", "num", "mid", "mult", "mid2", "unit", "post")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 # Markers: lower bound, upper bound, or "about" (no usable bound at all).
 LOWER = {"余", "多", "超过", "超", "逾", "至少", "不少于", "以上"}
 UPPER = {"近", "将近", "不到", "不足", "以下"}
@@ -145,35 +151,38 @@ def extract(doc) -> list[Quantity]:
 
 def _token(text: str, m, quotes: QuoteDepth) -> dict | None:
     """The match as a quantity, or None when it is a year, date, ordinal, code or bare number."""
-    number = m.group("pnum") or m.group("num")
-    num_start = m.start("pnum") if m.group("pct") else m.start("num")
-    if ORDINAL_BEFORE.search(text[max(0, num_start - 2):num_start]) and not m.group("pre") and not m.group("pct"):
+    pre, pct, pnum, num, mid, mult, mid2, unit, post = m.group(*TOKEN_GROUPS)
+    number = pnum or num
+    num_start = m.start("pnum") if pct else m.start("num")
+    if not pre and not pct and ORDINAL_BEFORE.search(text[max(0, num_start - 2):num_start]):
         return None
-    if m.group("num"):
-        rest = text[m.end("num"):m.end("num") + 6]
-        if not m.group("unit") and not m.group("mult") and not (m.group("mid") and END_AFTER_MID.match(rest)):
+    if num:
+        num_end = num_start + len(num)
+        rest = text[num_end:num_end + 6]
+        if not unit and not mult and not (mid and END_AFTER_MID.match(rest)):
             return None  # a bare number: a code, a year, a list marker, a phone number
         if DATE_AFTER.match(rest):
             return None
         glued = CN_WORD_AFTER_UNIT if number[0] not in "0123456789" else WORD_AFTER_UNIT
-        if m.group("unit") and glued.match(text[m.end("unit"):m.end("unit") + 4]):
+        if unit and glued.match(text[m.end("unit"):m.end("unit") + 4]):
             return None
-        if number == "一" and m.group("unit") == "起":
+        if number == "一" and unit == "起":
             return None  # 一起 is "together" far more often than "one case"
-    if quotes.inside(m.start()):
+    start = m.start()
+    if quotes.inside(start):
         return None  # “最多跑一次”, “一件事”: names, not counts
     parsed = _parse(number)
     if parsed is None:
         return None
     value, decimals = parsed
-    unit = "%" if m.group("pct") else (m.group("unit") or "")
-    multiplier = {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)  # 42.5万元 -> 425000 元
+    unit = "%" if pct else (unit or "")
+    multiplier = MULTIPLIERS.get(mult, 1)  # 42.5万元 -> 425000 元
     value *= multiplier
     low = high = value
     if multiplier > 1:  # 1.2万 is rounded: anything from 11500 to 12500
         half = 0.5 * multiplier * 10 ** -decimals
         low, high = value - half, value + half
-    markers = [g for g in (m.group("pre"), m.group("mid"), m.group("mid2"), m.group("post")) if g]
+    markers = [g for g in (pre, mid, mid2, post) if g]
     for marker in markers:
         if marker in LOWER:
             high = INF
@@ -181,7 +190,7 @@ def _token(text: str, m, quotes: QuoteDepth) -> dict | None:
             low = 0.0
         elif marker in ABOUT:
             low, high = 0.0, INF
-    return {"start": m.start(), "end": m.end(), "value": value, "unit": unit, "decimals": decimals,
+    return {"start": start, "end": m.end(), "value": value, "unit": unit, "decimals": decimals,
             "approx": "".join(markers), "low": low, "high": high}
 
 
@@ -190,9 +199,9 @@ class QuoteDepth:
     The marks are indexed once, so each question is two binary searches, not a rescan of the line."""
 
     def __init__(self, text: str):
-        self.opens = [i for i, c in enumerate(text) if c == "“"] if "“" in text else []
-        self.closes = [i for i, c in enumerate(text) if c == "”"] if "”" in text else []
-        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if self.opens else []
+        self.opens = offsets(text, "“")
+        self.closes = offsets(text, "”") if self.opens else []
+        self.breaks = offsets(text, "\n") if self.opens else []
 
     def inside(self, pos: int) -> bool:
         if not self.opens:
@@ -204,6 +213,15 @@ class QuoteDepth:
             return bisect.bisect_left(marks, pos) - bisect.bisect_left(marks, line_start)
 
         return between(self.opens) > between(self.closes)
+
+
+def offsets(text: str, char: str) -> list[int]:
+    """Every offset of `char` in `text` (str.find runs in C; a Python loop over characters does not)."""
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 def _parse(number: str) -> tuple[float, int] | None:

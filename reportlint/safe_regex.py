@@ -86,6 +86,9 @@ def compile_bounded(source: str, flags: int = 0) -> Bounded:
     return Bounded(regex.compile(source, flags))
 
 
+TEST_MEMORY = 20_000  # answers Bounded.test remembers per pattern, then starts afresh
+
+
 class Budget:
     def __init__(self, seconds: float):
         self.left = seconds
@@ -113,10 +116,21 @@ class Bounded:
     """A compiled pattern whose searches run under the current budget (RULE_SECONDS per call
     outside one). Everything else (groups, groupindex, pattern …) is the pattern's own."""
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "answers")
 
     def __init__(self, compiled):
         self.compiled = compiled
+        self.answers: dict[str, bool] = {}
+
+    def test(self, text: str) -> bool:
+        """Whether the pattern occurs in `text`, a short text asked about again and again (the
+        label of a number: 立刑事案件 recurs in every draft): each answer is searched once."""
+        known = self.answers.get(text)
+        if known is None:
+            if len(self.answers) >= TEST_MEMORY:
+                self.answers.clear()
+            known = self.answers[text] = self.search(text) is not None
+        return known
 
     def __getattr__(self, name):
         return getattr(self.compiled, name)

@@ -355,9 +355,11 @@ def pairs(st: Statements, group: list[Quantity], a_label, b_label):
     """(a, b) pairs of one group: each A with the nearest B before it (else after it) that is
     the same statement (unit, period, scope). A label that names A is A even when B's pattern
     also matches it (主办提案 / 提案)."""
-    a_side = [q for q in group if not q.is_percent and a_label.search(q.label)]
+    a_side = [q for q in group if not q.is_percent and a_label.test(q.label)]
+    if not a_side:
+        return
     a_ids = {id(q) for q in a_side}
-    b_side = [q for q in group if not q.is_percent and b_label.search(q.label) and id(q) not in a_ids]
+    b_side = [q for q in group if not q.is_percent and id(q) not in a_ids and b_label.test(q.label)]
     b_starts = [q.start for q in b_side]
     own = first_counts(group, a_ids)
     for a in a_side:

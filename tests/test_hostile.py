@@ -20,7 +20,7 @@ rules:
     severity: error
     message: 破案数（{a}）大于立案数（{b}），请核对
     why: 破案数不可能超过同期立案数。
-    params: {a: 破案, b: 立案, op: "<=", unless: "(a|aa)+$"}
+    params: {a: 破案, b: "立.{0,3}案", op: "<=", unless: "(a|aa)+$"}
     examples:
       bad: ["全年共立刑事案件1408起，破案1520起。"]
       good: ["全年共立刑事案件1408起，破案967起。"]

@@ -44,6 +44,7 @@ DATE_FIELDS = ("promulgated", "effective", "repealed")
 TITLE = regex.compile(r"《([^《》\n]{1,120})》")
 # Half-width title marks: <<…>> (or ＜＜…＞＞) around Chinese text — not a web breadcrumb (首页 >> 新闻).
 HALFWIDTH = regex.compile(r"(?:<<|＜＜)(?P<title>[^<>＜＞\n]*\p{Han}[^<>＜＞\n]*)(?:>>|＞＞)")
+TITLE_MARK = regex.compile("[《》〈〉]")
 # Where a title left open most likely ends: at the first clause punctuation after 《.
 CLAUSE_END = regex.compile(r"[，。；：、！？,;:!?“”]")
 TITLE_ENDINGS = ("法", "法典", "条例", "规定", "办法", "细则", "规则", "意见", "决定", "通知", "纲要",
@@ -327,13 +328,15 @@ class Citation(Check):
     def marks(self, doc):
         for line in doc.lines:
             text, base = line.text, line.start
-            for m in HALFWIDTH.finditer(text):
-                title = m.group("title")
-                yield Hit(base + m.start(), base + m.end(),
-                          self.blank(title=title, problem=f"用了半角的“<<”“>>”，应改为《{title}》"))
+            if "<" in text or "＜" in text:
+                for m in HALFWIDTH.finditer(text):
+                    title = m.group("title")
+                    yield Hit(base + m.start(), base + m.end(),
+                              self.blank(title=title, problem=f"用了半角的“<<”“>>”，应改为《{title}》"))
             # a stack of the open marks: 《 and the 〈 used for a title inside a title (GB/T 15834-2011)
             opened: list[tuple[str, int]] = []
-            for i, ch in enumerate(text):
+            for m in TITLE_MARK.finditer(text):
+                ch, i = m.group(), m.start()
                 if ch == "《":
                     if opened and opened[-1][0] == "《":
                         yield Hit(base + i, base + i + 1, self.blank(

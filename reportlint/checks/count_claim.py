@@ -33,6 +33,8 @@ from . import Check, Hit, ParamError, register
 EXACT, NOT_MORE, NOT_FEWER = "exact", "not-more", "not-fewer"
 OPEN, CLOSE = "“‘《（(【「『", "”’》）)】」』"
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+ENCLOSING = {**QUOTES, "《": "》"}  # the marks a claim can be named inside
+ENCLOSING_MARKS = regex.compile("[" + "".join(ENCLOSING) + "".join(ENCLOSING.values()) + "]")
 CLAUSE_SEP = "，,；;：:"
 SENTENCE_SEP = "。！？!?"
 # 和/及/与 joining items, not inside a word (及时, 涉及, 和谐, 参与)
@@ -365,16 +367,17 @@ class CountClaim(Check):
 def enclosing(text: str, positions: list[int]) -> dict[int, int | None]:
     """For each position: the offset of the innermost quote or title mark still open there, else
     None. One pass over the line for all of its claims."""
-    marks = {**QUOTES, "《": "》"}
-    out, opened, i = {}, [], 0
+    out, opened = {}, []
+    found = ENCLOSING_MARKS.finditer(text)
+    mark = next(found, None)
     for pos in sorted(positions):
-        while i < pos:
-            ch = text[i]
-            if ch in marks:
+        while mark is not None and mark.start() < pos:
+            ch, i = mark.group(), mark.start()
+            if ch in ENCLOSING:
                 opened.append(i)
-            elif opened and ch == marks[text[opened[-1]]]:
+            elif opened and ch == ENCLOSING[text[opened[-1]]]:
                 opened.pop()
-            i += 1
+            mark = next(found, None)
         out[pos] = opened[-1] if opened else None
     return out
 
@@ -399,8 +402,14 @@ def close_enough(gap: str, in_title: bool) -> bool:
 
 
 def next_paragraph(doc, line):
-    index = doc.paragraphs.index(line)
+    index = paragraph_index(doc, line)
     return doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else None
+
+
+def paragraph_index(doc, line) -> int:
+    """Where `line` is in doc.paragraphs (a lookup, not a scan: a draft may have 10⁶ paragraphs)."""
+    where = doc.memo(paragraph_index, lambda: {p.number: i for i, p in enumerate(doc.paragraphs)})
+    return where[line.number]
 
 
 def marker_count(doc, line, text: str) -> tuple[int, str] | None:
@@ -412,7 +421,7 @@ def marker_count(doc, line, text: str) -> tuple[int, str] | None:
     count = run_length(values)
     if count is None:
         return None
-    for other in doc.paragraphs[doc.paragraphs.index(line) + 1 :]:
+    for other in doc.paragraphs[paragraph_index(doc, line) + 1 :]:
         opening = MARKER.match(other.content)
         if not (opening and marker_style(opening) == style and marker_value(opening) in (values[-1] + 1,
                                                                                            values[-1] + 2)):

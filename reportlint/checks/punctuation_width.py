@@ -24,7 +24,7 @@ HALF = regex.compile(
     regex.MULTILINE,
 )
 PARENS = regex.compile(r"[()\n]")
-FULL_MARKS = regex.compile(r"[，：；？！（）]")
+FULL_MARKS = "，：；？！（）"
 
 
 def paren_pairs(text: str):
@@ -64,10 +64,10 @@ class PunctuationWidth(Check):
         self.majority = self.require("majority", (int, float), 0.5)
 
     def check(self, doc):
-        half = half_marks(doc.text)
+        half = doc.memo(half_marks, lambda: half_marks(doc.text))  # one scan serves both modes
         if not half:
             return
-        full_count = len(FULL_MARKS.findall(doc.text))
+        full_count = sum(map(doc.text.count, FULL_MARKS))
         typed_half = len(half) / (len(half) + full_count) > self.majority
         args = {"count": len(half), "full_count": full_count}
         edits = [(at, at + 1, FULL[mark]) for at, mark in half] if self.fix else []

@@ -45,11 +45,14 @@ class Relation(Check):
     def check(self, doc):
         st = statements(doc)
         for group in st.groups[self.scope] + st.groups["table"]:
-            first = group[0]
-            if first.sentence >= 0:
-                where = doc.sentences[first.sentence].text if self.scope == "sentence" else doc.line(first.line).text
-                if self.unless.search(where):
-                    continue
-            for a, b in pairs(st, group, self.a, self.b):
-                if BROKEN[self.op](a, b):
+            broken = [(a, b) for a, b in pairs(st, group, self.a, self.b) if BROKEN[self.op](a, b)]
+            if broken and not self.explained(doc, group[0]):
+                for a, b in broken:
                     yield Hit(a.start, a.end, {"a_label": a.label, "a": a.text, "b_label": b.label, "b": b.text})
+
+    def explained(self, doc, first) -> bool:
+        """The group's sentence or paragraph says why A exceeds B (含往年积案)."""
+        if first.sentence < 0:
+            return False
+        where = doc.sentences[first.sentence].text if self.scope == "sentence" else doc.line(first.line).text
+        return self.unless.search(where) is not None
