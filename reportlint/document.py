@@ -144,6 +144,11 @@ def continued(open_blocks: list[Enumeration], suffix: str, ordinal: int) -> Enum
     return next((b for b in same if b.items[-1].ordinal == ordinal - 1), same[0] if same else None)
 
 
+# How many 一是… blocks stay open, innermost last: real drafts nest two or three; a draft whose
+# every paragraph opens with a marker must not make each marker search thousands of blocks.
+OPEN_BLOCKS = 8
+
+
 class Document:
     def __init__(self, source: Source):
         self.source = source
@@ -269,6 +274,7 @@ class Document:
                     block = Enumeration(m.group("suffix"), [item])
                     blocks.append(block)
                     open_.append(block)
+                    del open_[:-OPEN_BLOCKS]
                 else:
                     block.items.append(item)
                     del open_[open_.index(block) + 1 :]  # lists nested in the previous item end here

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from functools import cached_property
 
 from .document import Document, Section
 
@@ -64,7 +65,15 @@ class Locator:
 
     def ordinal(self, first: int, number: int) -> int:
         """Position of line `number` among the non-empty paragraphs from line `first` on."""
-        return sum(1 for n in range(first, number + 1) if not self.doc.line(n).blank)
+        return self.paragraphs_through[number] - self.paragraphs_through[first - 1]
+
+    @cached_property
+    def paragraphs_through(self) -> list[int]:
+        """[n]: how many of lines 1..n are not empty (one pass, not one per finding)."""
+        out = [0]
+        for line in self.doc.lines:
+            out.append(out[-1] + (not line.blank))
+        return out
 
 
 def excerpt(doc: Document, finding) -> str:

@@ -21,7 +21,7 @@ Built once per Document (`statements(doc)`, cached with Document.memo).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -82,6 +82,7 @@ class Statements:
     groups: dict[str, list[list[Quantity]]]  # "sentence" / "paragraph" / "table": quantities read together
     regions: dict[int, str]  # quantity start -> the region or unit it is about ("" for the whole)
     year: str  # the report year: "2024年" in a 2024 report is no period of its own
+    index: dict = field(default_factory=dict)  # per-group lookups computed once (counts, labels)
 
     def region(self, q: Quantity) -> str:
         return self.regions.get(q.start, "")
@@ -93,6 +94,36 @@ class Statements:
         """Same unit family, same period, same scope: the two numbers can be compared."""
         return (a.family == b.family and self.periods(a) == self.periods(b) and self.region(a) == self.region(b)
                 and (not a.scope or not b.scope or a.scope == b.scope))
+
+    def counts(self, group: list[Quantity], periods: tuple[str, ...]) -> list[Quantity]:
+        """The counts (no percentages) of `group` for `periods`, in text order; computed once."""
+        key = ("counts", id(group), periods)
+        if key not in self.index:
+            self.index[key] = [q for q in group if not q.is_percent and self.periods(q) == periods]
+        return self.index[key]
+
+    def indexed(self, group, periods, label, edge: str) -> tuple[list[Quantity], list[int]]:
+        """The counts whose label `label` finds, with their `edge` offsets for bisection."""
+        key = ("label", id(group), periods, id(label), edge)
+        if key not in self.index:
+            found = [q for q in self.counts(group, periods) if label.test(q.label)]
+            self.index[key] = found, [getattr(q, edge) for q in found]
+        return self.index[key]
+
+    def opens_own_statement(self, part: Quantity, group: list[Quantity], periods: tuple[str, ...]) -> bool:
+        """Whether part's sentence has a count of its own before it (受理治安类案件2000起，办结1900起):
+        the part then belongs to that count, not to a whole of an earlier sentence. Answered from the
+        first two counts of each sentence and unit: the earliest other one is before the part, or none is."""
+        key = ("firsts", id(group), periods)
+        if key not in self.index:
+            firsts: dict[tuple[int, str], list[Quantity]] = {}
+            for q in self.counts(group, periods):
+                kept = firsts.setdefault((q.sentence, q.family), [])
+                if len(kept) < 2:
+                    kept.append(q)
+            self.index[key] = firsts
+        other = next((q for q in self.index[key].get((part.sentence, part.family), ()) if q is not part), None)
+        return other is not None and other.end <= part.start
 
 
 def statements(doc) -> Statements:
@@ -235,23 +266,28 @@ def continues_list(q: Quantity, first: Quantity, clause: str) -> bool:
     return len(clause.strip()) <= 8 and bool(q.label) and not q.after.strip()
 
 
+STATEMENT_END = regex.compile(r"[；;。]")
+
+
 def named_wholes(doc, whole_label, part_label) -> list[Whole]:
     """A total followed by its named parts without 其中 ("行政复议14起，维持7起，撤回7起"):
     label patterns say what is the total and what counts as its part."""
     out = []
     text = doc.text
     for group in by_scope(doc, "sentence"):
-        for i, whole in enumerate(group[:-1]):
-            following = group[i + 1:]
-            if not whole_label.search(whole.label) or "其中" in text[whole.end:following[0].start]:
+        for i in range(len(group) - 1):  # indices, not slices: a sentence may hold 10⁵ numbers
+            whole = group[i]
+            if not whole_label.search(whole.label) or "其中" in text[whole.end:group[i + 1].start]:
                 continue  # with 其中 the listed form reports it
-            parts = []
-            for q in following:
-                if q.family != whole.family or regex.search(r"[；;。]", text[whole.end:q.start]):
+            parts, end = [], whole.end
+            for q in (group[j] for j in range(i + 1, len(group))):
+                # a ；or 。 between the total and q: looked for in the new stretch only
+                if q.family != whole.family or STATEMENT_END.search(text, end, q.start):
                     break
                 if not part_label.search(q.label):
                     break
                 parts.append(q)
+                end = q.start
             if parts:
                 out.append(Whole(whole, tuple(parts)))
     return out
@@ -336,17 +372,18 @@ def common_noun(a: str, b: str) -> str:
 # -- rates, relations --------------------------------------------------------------------------
 def rate_counts(st: Statements, pct: Quantity, group: list[Quantity], part_label, whole_label):
     """(part, whole) a rate is computed from: the part count nearest before the rate (else the
-    first after it: "破案率80%，立案100起，破案80起"), the whole nearest the part."""
-    counts = [q for q in group if not q.is_percent and st.periods(q) == st.periods(pct)]
-    parts = [q for q in counts if part_label.search(q.label)]
-    before = [q for q in parts if q.end <= pct.start]
-    part = before[-1] if before else (parts[0] if parts else None)
+    first after it: "破案率80%，立案100起，破案80起"), the whole nearest the part. The counts of a
+    group are indexed once per period and label, so a group of 20,000 rates is not rescanned for each."""
+    periods = st.periods(pct)
+    parts, part_ends = st.indexed(group, periods, part_label, "end")
+    i = bisect.bisect_right(part_ends, pct.start)
+    part = parts[i - 1] if i else (parts[0] if parts else None)
     if part is None:
         return None
-    whole = nearest(part, [q for q in counts if q is not part and whole_label.search(q.label)
-                           and st.same_statement(q, part)])
+    wholes, whole_starts = st.indexed(group, periods, whole_label, "start")
+    whole = nearest_same(st, part, wholes, whole_starts)
     if whole is None or whole.sentence != part.sentence and \
-            (whole.start > part.start or opens_own_statement(part, counts, [part])):
+            (whole.start > part.start or st.opens_own_statement(part, group, periods)):
         return None  # 受理治安类案件2000起，办结1900起: the part belongs to its own sentence's count
     return part, whole
 
@@ -373,7 +410,7 @@ def pairs(st: Statements, group: list[Quantity], a_label, b_label):
 
 def first_counts(group: list[Quantity], exclude: set[int]) -> dict:
     """(sentence, family) -> the first count of that sentence and unit that is not in `exclude`:
-    what opens_own_statement asks, answered for every A at once."""
+    what Statements.opens_own_statement asks, answered for every A at once."""
     out = {}
     for q in group:
         if not q.is_percent and id(q) not in exclude:
@@ -387,7 +424,7 @@ NEAREST_SCAN = 200
 
 
 def nearest_same(st: Statements, a: Quantity, candidates: list[Quantity], starts: list[int]) -> Quantity | None:
-    """nearest(a, [c for c in candidates if st.same_statement(c, a)]), walking out from a."""
+    """The candidate of a's statement closest before a, else closest after it, walking out from a."""
     i = bisect.bisect_left(starts, a.start)
     for c in reversed(candidates[max(0, i - NEAREST_SCAN):i]):
         if c.end <= a.start and st.same_statement(c, a):
@@ -396,22 +433,6 @@ def nearest_same(st: Statements, a: Quantity, candidates: list[Quantity], starts
         if c.start >= a.end and st.same_statement(c, a):
             return c
     return None
-
-
-def opens_own_statement(a: Quantity, group: list[Quantity], a_side: list[Quantity]) -> bool:
-    """True when A's sentence has a count of its own before A (受理治安类案件2000起，办结1900起):
-    A belongs to that count, not to a B of an earlier sentence."""
-    return any(q.sentence == a.sentence and q.end <= a.start and q.family == a.family and not q.is_percent
-               and q not in a_side for q in group)
-
-
-def nearest(target, candidates):
-    """The candidate closest before `target`, else the closest after it."""
-    before = [q for q in candidates if q.end <= target.start]
-    if before:
-        return before[-1]
-    after = [q for q in candidates if q.start >= target.end]
-    return after[0] if after else None
 
 
 # -- tables (.docx, Markdown) -----------------------------------------------------------------

@@ -352,13 +352,21 @@ class Citation(Check):
                 elif ch == "》":
                     yield Hit(base + i, base + i + 1,
                               self.blank(problem="“》”前面没有与之配对的“《”，请补上“《”或删去“》”"))
-            for mark, i in opened:
-                if mark == "《":
-                    yield self.unclosed(base, text, i)
+            unclosed = [i for mark, i in opened if mark == "《"]
+            if unclosed:
+                # where each open title most likely ends: one scan of the line for all of them
+                ends = [m.start() for m in CLAUSE_END.finditer(text)]
+                for i in unclosed:
+                    after = bisect.bisect_right(ends, i)
+                    yield self.unclosed(base, text, i, ends[after] if after < len(ends) else len(text))
 
-    def unclosed(self, base: int, text: str, i: int) -> Hit:
-        m = CLAUSE_END.search(text, i + 1)
-        guess = text[i + 1:m.start() if m else len(text)].rstrip()
+    def unclosed(self, base: int, text: str, i: int, end: int) -> Hit:
+        # the guess's last four characters (trailing blanks dropped), not the whole rest of the line:
+        # a line of 200,000 open marks must not copy itself once per mark
+        stop = end
+        while stop > i + 1 and text[stop - 1].isspace():
+            stop -= 1
+        guess = text[max(i + 1, stop - 4):stop]
         where = f"，文件名称疑止于“{guess[-4:]}”，请在其后补上“》”" if guess.endswith(TITLE_ENDINGS) else "，请补上“》”"
         return Hit(base + i, base + i + 1, self.blank(problem=f"“《”在本行没有闭合{where}"))
 
