@@ -7,7 +7,6 @@ cells): a reader follows 四、…／（二）… and then Ctrl+F on the excerpt
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from functools import cached_property
 
 from .document import Document, Section
@@ -87,7 +86,7 @@ def with_locators(doc: Document, findings: list) -> list:
     if not findings:
         return findings
     locator = Locator(doc)
-    return [dataclasses.replace(f, context=locator.context(f.line), excerpt=excerpt(doc, f)) for f in findings]
+    return [f.located(locator.context(f.line), excerpt(doc, f)) for f in findings]
 
 
 PART_STATES = ("present", "untitled", "inside", "missing")

@@ -102,10 +102,14 @@ class Budget:
 _budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("regex_budget", default=None)
 
 
+UNBOUNDED = Budget(float("inf"))  # the shipped rules' patterns: searched with no timeout at all
+
+
 @contextlib.contextmanager
-def budget(seconds: float = RULE_SECONDS):
-    """Every bounded search inside draws on these seconds (one rule on one draft)."""
-    token = _budget.set(Budget(seconds))
+def budget(seconds: float | None = RULE_SECONDS):
+    """Every bounded search inside draws on these seconds (one rule on one draft); with None,
+    searches run unbounded (a shipped rule, whose patterns are tested to be linear)."""
+    token = _budget.set(UNBOUNDED if seconds is None else Budget(seconds))
     try:
         yield
     finally:
@@ -136,8 +140,11 @@ class Bounded:
         return getattr(self.compiled, name)
 
     def _run(self, method, args, kwargs):
-        asked = kwargs.pop("timeout", None) or RULE_SECONDS  # a caller may ask for less, never more
+        requested = kwargs.pop("timeout", None)
+        asked = requested or RULE_SECONDS  # a caller may ask for less, never more
         spent = _budget.get()
+        if spent is UNBOUNDED:
+            return method(*args, **kwargs) if requested is None else method(*args, timeout=requested, **kwargs)
         if spent is None:
             return method(*args, timeout=asked, **kwargs)
         start = time.monotonic()
@@ -168,6 +175,9 @@ class Bounded:
         """Matches found one by one, each search drawing on the budget (the `regex` module's own
         finditer timeout would run from the first call to the last, whatever the caller did between)."""
         found = self._run(self.compiled.finditer, args, kwargs)
+        if _budget.get() is UNBOUNDED:
+            yield from found
+            return
         while True:
             spent = _budget.get()
             start = time.monotonic()

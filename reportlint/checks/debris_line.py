@@ -20,7 +20,6 @@ from itertools import accumulate
 import regex
 
 from . import Check, Hit, ParamError, compile_regex, register
-from .pattern import TIMEOUT_SECONDS
 from .phrases import SHARED
 
 SENTENCE_END = regex.compile(r"[。！？]")
@@ -50,7 +49,7 @@ class DebrisLine(Check):
         """(start, end) of every marker, in text order."""
         found = [(s, e) for s, e, _ in SHARED.find(doc, self.phrases)]
         for pattern in self.patterns:
-            found += [m.span() for m in pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS) if m.end() > m.start()]
+            found += [m.span() for m in pattern.finditer(doc.text) if m.end() > m.start()]
         return sorted(found)
 
     def candidate(self, line, headings) -> bool:
@@ -78,7 +77,7 @@ class DebrisLine(Check):
         text = "\n".join(line.content for line in stretch)
         starts = list(accumulate((len(line.content) + 1 for line in stretch[:-1]), initial=0))
         for block in self.blocks:
-            for m in block.finditer(text, timeout=TIMEOUT_SECONDS):
+            for m in block.finditer(text):
                 if m.end() > m.start():
                     first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1
                     for line in stretch[first:last + 1]:
