@@ -40,6 +40,30 @@ def test_every_law_the_civil_code_replaced_is_reported_after_2020_and_not_before
     assert findings("2019年度某县公安局法治政府建设工作报告\n" + cited, "citations/repealed") == []
 
 
+@pytest.mark.parametrize("title, in_force_in, wrong_in, replacement", [
+    ("中华人民共和国外资企业法", 2019, 2020, "中华人民共和国外商投资法"),  # the 外资三法, 2020-01-01
+    ("国家行政机关公文处理办法", 2011, 2013, "党政机关公文处理工作条例"),  # repealed 2012-07-01
+    ("中华人民共和国执业医师法", 2021, 2023, "中华人民共和国医师法"),  # 2022-03-01
+    ("中华人民共和国外国人入境出境管理法实施细则", 2012, 2014, "中华人民共和国外国人入境出境管理条例"),
+    ("中国共产党党员领导干部廉洁从政若干准则", 2015, 2016, "中国共产党廉洁自律准则"),
+    ("中华人民共和国预备役军官法", 2023, 2024, "中华人民共和国预备役人员法"),  # 2023-03-01: in force part of 2023
+])
+def test_repealed_laws_regulations_and_party_rules_of_the_list_are_judged_by_the_report_year(
+        title, in_force_in, wrong_in, replacement):
+    cited = f"依据《{title}》开展工作。\n"
+    found = messages(f"{wrong_in}年度某县公安局法治政府建设工作报告\n" + cited, "citations/repealed")
+    assert len(found) == 1 and f"请改为《{replacement}》" in found[0]
+    assert findings(f"{in_force_in}年度某县公安局法治政府建设工作报告\n" + cited, "citations/repealed") == []
+
+
+def test_a_replacement_named_by_an_entry_is_itself_listed_and_every_entry_has_a_source():
+    titles = next(r for r in RULES if r.id == "citations/repealed").params["titles"]
+    listed = {e["title"] for e in titles}
+    assert len(listed) == len(titles) >= 500
+    assert [e["title"] for e in titles if e.get("replaced_by") and e["replaced_by"] not in listed] == []
+    assert [e["title"] for e in titles if not str(e.get("source", "")).strip()] == []
+
+
 def test_the_same_citation_in_a_report_of_a_year_it_was_in_force_is_silent():
     text = "2015年度某县公安局法治政府建设工作报告\n依照《中华人民共和国婚姻法》调处家庭纠纷。\n"
     assert findings(text, "citations/repealed") == []
