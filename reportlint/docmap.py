@@ -21,6 +21,12 @@ import regex
 from .document import Document, Heading, Line, Section, per_document
 from .numerals import cn_to_int
 
+# Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
+# the cache lookup each time).
+COLON = regex.compile(r"[：:]")
+BLANKS = regex.compile(r"[\s\u3000]+")
+COLON_OR_FULL_STOP = regex.compile(r"[：:。]")
+
 # What a title ends with: the document type (文种). A title may be split over lines.
 DOC_TYPES = ("报告", "汇报", "总结", "年报", "情况", "函", "请示", "通报", "说明")
 # Text that ends a sentence or a clause: a title or addressee never contains it.
@@ -140,7 +146,7 @@ def is_addressee(line: Line) -> bool:
 def is_title_line(line: Line) -> bool:
     text = line.content
     return (len(text) <= TITLE_LINE_MAX and not SENTENCE_PUNCT.search(text)
-            and not regex.search(r"[：:]", text) and not WEB_LAYOUT.search(text))
+            and not COLON.search(text) and not WEB_LAYOUT.search(text))
 
 
 def ends_with_type(text: str) -> bool:
@@ -280,13 +286,13 @@ class Signoff:
 
 def is_name(text: str) -> bool:
     """Short, without punctuation: a name, not a sentence or a closing formula (特此报告。)."""
-    text = regex.sub(r"[\s\u3000]+", "", text)
-    return 0 < len(text) <= ORGAN_MAX and not SENTENCE_PUNCT.search(text) and not regex.search(r"[：:。]", text)
+    text = BLANKS.sub("", text)
+    return 0 < len(text) <= ORGAN_MAX and not SENTENCE_PUNCT.search(text) and not COLON_OR_FULL_STOP.search(text)
 
 
 def is_organ(text: str, organ_endings: list[str]) -> bool:
     """An issuing organ's name (…局, …委员会), a seal note such as （印章） aside."""
-    text = TRAILING_NOTE.sub("", regex.sub(r"[\s\u3000]+", "", text))
+    text = TRAILING_NOTE.sub("", BLANKS.sub("", text))
     return is_name(text) and text.endswith(tuple(organ_endings))
 
 

@@ -202,16 +202,18 @@ def lint_one(planner: Planner, path: str) -> FileResult:
     return FileResult(report, None, list(diagnostics), failing)
 
 
-# One planner per worker process, made by the pool's initializer.
+# The planner of a worker process: the parent's own, inherited when the pool forks (its packs
+# loaded and rules built once, in the parent), else made by the pool's initializer.
 _worker_planner: Planner | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options | None) -> None:
     global _worker_planner
     # Ctrl-C reaches the whole process group: the parent handles it and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
-    _worker_planner = Planner(options)
+    if options is not None:
+        _worker_planner = Planner(options)
 
 
 def die_with_parent() -> None:
@@ -252,8 +254,13 @@ def lint_paths(planner: Planner, paths: list[str], jobs: int):
         return
     import multiprocessing  # only when there is work to share
 
+    global _worker_planner
+    if sys.platform.startswith("linux"):  # fork is safe here, and the workers need load nothing
+        context, options, _worker_planner = multiprocessing.get_context("fork"), None, planner
+    else:  # macOS and Windows spawn: each worker loads the packs itself
+        context, options = multiprocessing.get_context(), planner.options
     # Leaving the block terminates the workers at once: Ctrl-C, a closed pipe or an error in the
     # parent never waits for the drafts still queued.
-    with multiprocessing.Pool(min(jobs, len(paths)), _init_worker, (planner.options,)) as pool:
+    with context.Pool(min(jobs, len(paths)), _init_worker, (options,)) as pool:
         yield from pool.imap(_lint_in_worker, paths, chunksize=4)
 

@@ -27,6 +27,15 @@ import regex
 
 from .quantities import Quantity, by_scope, clean_label
 
+# Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
+# the cache lookup each time).
+LIST_JOINER = regex.compile(r"[、和及与]|^\p{Han}{0,6}$")
+SENTENCE_OR_QIZHONG = regex.compile(r"[。]|其中")
+PART_SEPARATOR = regex.compile(r"[、，,；;]")
+SHARE_WORD = regex.compile(r"占|比例|比重")
+TOTAL_SUFFIX = regex.compile(r"(?:总数|总量)$")
+HAVE_PREFIX = regex.compile(r"^(?:现有|拥有|共有|有)")
+
 UNCOUNTED_UNITS = ("%", "个百分点", "百分点")
 # A clause that opens like this reports something else, not another part of the list.
 NOT_A_PART = regex.compile(
@@ -222,21 +231,21 @@ def listed_wholes(doc) -> list[Whole]:
             if "其中" not in between and not kinds and between.count("，") + between.count(",") > 1:
                 continue
             earlier = [q for q in group[:i] if q.family == whole.family and not q.is_percent]
-            if earlier and regex.search(r"[、和及与]|^\p{Han}{0,6}$", text[earlier[-1].end:whole.start]):
+            if earlier and LIST_JOINER.search(text[earlier[-1].end:whole.start]):
                 continue  # 民警464人、辅警52人，其中…: which of them is the whole is unclear
             parts = [first]
             for q in following[1:]:
                 gap = text[parts[-1].end:q.start]
-                if q.is_percent and SHARE.search(q.before) and not regex.search(r"[。]|其中", gap):
+                if q.is_percent and SHARE.search(q.before) and not SENTENCE_OR_QIZHONG.search(gap):
                     continue  # 治安案件300起，占60%；交通案件150起…: a part's share, the list goes on
-                if q.family != whole.family or q.is_percent or regex.search(r"[。]|其中", gap):
+                if q.family != whole.family or q.is_percent or SENTENCE_OR_QIZHONG.search(gap):
                     break
-                separators = list(regex.finditer(r"[、，,；;]", gap))
+                separators = list(PART_SEPARATOR.finditer(gap))
                 if not separators:
                     break
                 if kinds and not q.label.endswith(noun):
                     break
-                shared = regex.search(r"占|比例|比重", gap)
+                shared = SHARE_WORD.search(gap)
                 if (separators[0].group() != "、" or shared) and \
                         not continues_list(q, first, gap[separators[-1].end():]):
                     break
@@ -327,7 +336,7 @@ def share_of(doc, pct: Quantity, part: Quantity, family: dict, of_part: dict, by
     m = SHARE.search(pct.before)
     if not m:
         return rate_of_part(pct, part, other, of_part)
-    name = WHOLE_PREFIX.sub("", regex.sub(r"(?:总数|总量)$", "", m.group("whole") or ""))
+    name = WHOLE_PREFIX.sub("", TOTAL_SUFFIX.sub("", m.group("whole") or ""))
     whole = None
     if GENERIC_WHOLE.match(name) or part.start in of_part:
         whole = of_part.get(part.start)
@@ -603,7 +612,7 @@ def stock_key(doc, q: Quantity) -> str:
     """民警 for 全局共有民警528人 and for 全局518名民警; "" when `q` is no stock count."""
     if q.family not in ("人", "个", "所") or q.unit == "人次":
         return ""
-    label = regex.sub(r"^(?:现有|拥有|共有|有)", "", q.label)
+    label = HAVE_PREFIX.sub("", q.label)
     if STOCK_LABEL.match(label) and STOCK_BEFORE.search(q.before.rstrip()):
         return label
     total = STOCK_TOTAL.match(q.label)  # 辅警总数为890名

@@ -36,6 +36,10 @@ from ..document import Document
 from ..errors import describe
 from . import Check, Hit, ParamError, register
 
+# Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
+# the cache lookup each time).
+BLANKS = regex.compile(r"\s+")
+
 CHECKS = ("repealed", "near-miss", "marks")
 PREFIX = "中华人民共和国"
 ENTRY_FIELDS = {"title", "short", "promulgated", "effective", "revised", "repealed", "replaced_by", "source"}
@@ -64,7 +68,7 @@ def normalize(text: str) -> str:
     """The form titles are compared in: full-width brackets and digits folded (NFKC), no spaces,
     one kind of dash (2021－2025年 = 2021-2025年)."""
     text = unicodedata.normalize("NFKC", text)
-    return DASHES.sub("-", regex.sub(r"\s+", "", text))
+    return DASHES.sub("-", BLANKS.sub("", text))
 
 
 def core(text: str) -> str:

@@ -41,6 +41,16 @@ SENTENCE_SEP = "。！？!?"
 CONJ = regex.compile(
     r"以及|(?<![平温缓总调])和(?![谐平睦美])|(?<![涉普波危顾惠])及(?![时早])|(?<![参给赋授])与(?!时俱)"
 )
+
+# Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
+# the cache lookup each time).
+JOINER_AT_END = regex.compile(r"(?:、|和|及|与|以及)?$")
+CLAUSE_OR_SENTENCE_MARK = regex.compile(r"[，,；;。]")
+SENTENCE_OR_LINE_END = regex.compile(rf"[{SENTENCE_SEP}\n]")
+LEADING_CONJ = regex.compile(rf"^(?:{CONJ.pattern})")
+SHORT_TAIL = regex.compile(r"\p{Han}{0,6}[。]?")
+SENTENCE_MARK = regex.compile(rf"[{SENTENCE_SEP}]")
+CLAUSE_MARK = regex.compile(r"[，,；;]")
 MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")  # a claim right after these is a list's last member
 # A list started within this many characters after the claim belongs to it.
 AFTER_GAP = 80
@@ -129,7 +139,7 @@ def quoted_groups(text: str) -> list[str] | None:
             return None
         groups.append(text[start + 1 : pos - 1])
         pos = start
-        joiner = regex.search(r"(?:、|和|及|与|以及)?$", text[:pos])
+        joiner = JOINER_AT_END.search(text[:pos])
         pos -= len(joiner.group())
         if not joiner.group() and (pos == 0 or text[pos - 1] != "”"):
             break
@@ -148,7 +158,7 @@ def list_before(text: str) -> tuple[int, str] | None:
         if len(groups) > 1:
             return len(groups), sure
         count = count_items(groups[0])
-        return (count, sure) if count and not regex.search(r"[，,；;。]", groups[0]) else None
+        return (count, sure) if count and not CLAUSE_OR_SENTENCE_MARK.search(groups[0]) else None
     clauses = top_level_split(text, CLAUSE_SEP + SENTENCE_SEP)
     last = clauses[-1]
     if VERB_END.search(last) or last.endswith(("的", "之")) or "等" in last:
@@ -166,7 +176,7 @@ def list_before(text: str) -> tuple[int, str] | None:
 
 def list_after_colon(text: str) -> tuple[int, str] | None:
     """：A、B、C。 or ：A；B；C。 — the list up to the sentence's end."""
-    end = regex.search(rf"[{SENTENCE_SEP}\n]", text)
+    end = SENTENCE_OR_LINE_END.search(text)
     body = (text[: end.start()] if end else text).rstrip()
     if not body or ENUM_FIRST.match(body) or MARKER.match(body):
         return None
@@ -291,7 +301,7 @@ class CountClaim(Check):
         if start > begin:
             before = content[begin:start]
             if previous and begin == previous.end():
-                before = regex.sub(rf"^(?:{CONJ.pattern})", "", before)  # …6个项目和A、B2个项目
+                before = LEADING_CONJ.sub("", before)  # …6个项目和A、B2个项目
             found = list_before(before)
             if found:
                 return found, "前面列举的"
@@ -340,7 +350,7 @@ class CountClaim(Check):
             offset, gap = len(rest), rest
             tail = gap.rstrip(" \u3000")
             opens_list = tail.endswith(("：", ":")) or in_title or (
-                FOLLOWING.search(content[:end]) is not None and regex.fullmatch(r"\p{Han}{0,6}[。]?", tail))
+                FOLLOWING.search(content[:end]) is not None and SHORT_TAIL.fullmatch(tail))
             first = headings.get(nxt.number)
             if first and first.ordinal == 1 and opens_list and (heading is None or first.level > heading.level):
                 kind = "heading"
@@ -349,7 +359,7 @@ class CountClaim(Check):
             elif COLON_TIE.fullmatch(gap.rstrip(" \u3000")):
                 # 九大行动：⏎A行动、B行动…。 — a paragraph that is nothing but the list
                 found = list_after_colon(nxt.content)
-                whole = not regex.search(rf"[{SENTENCE_SEP}]", nxt.content.rstrip("。"))
+                whole = not SENTENCE_MARK.search(nxt.content.rstrip("。"))
                 return found if found and whole else None
             else:
                 return None
@@ -396,9 +406,9 @@ def close_enough(gap: str, in_title: bool) -> bool:
         return False
     inner = gap.rstrip(" \u3000")
     inner = inner[:-1] if inner[-1:] in SENTENCE_SEP + CLAUSE_SEP else inner
-    if regex.search(rf"[{SENTENCE_SEP}]", inner):
+    if SENTENCE_MARK.search(inner):
         return False
-    return in_title or not regex.search(r"[，,；;]", inner)
+    return in_title or not CLAUSE_MARK.search(inner)
 
 
 def next_paragraph(doc, line):
