@@ -175,17 +175,18 @@ class Bounded:
         """Matches found one by one, each search drawing on the budget (the `regex` module's own
         finditer timeout would run from the first call to the last, whatever the caller did between)."""
         found = self._run(self.compiled.finditer, args, kwargs)
-        if _budget.get() is UNBOUNDED:
-            yield from found
+        return found if _budget.get() is UNBOUNDED else _budgeted(found)
+
+
+def _budgeted(found):
+    while True:
+        spent = _budget.get()
+        start = time.monotonic()
+        try:
+            m = next(found)
+        except StopIteration:
             return
-        while True:
-            spent = _budget.get()
-            start = time.monotonic()
-            try:
-                m = next(found)
-            except StopIteration:
-                return
-            finally:
-                if spent is not None:
-                    spent.left -= time.monotonic() - start
-            yield m
+        finally:
+            if spent is not None:
+                spent.left -= time.monotonic() - start
+        yield m

@@ -64,6 +64,7 @@ WHOLE_PREFIX = regex.compile(r"^(?:全部|所有|总|全)")
 # 城区 / 农村 at the head of a clause is a scope; inside a name (“四好农村路”) it is not.
 REGION = regex.compile(r"(?:^|(?<=[，,；;。：:、（(\s“]|其中|在|对))(?:主城区|城区|农村|市区|郊区)(?!路)"
                        r"|(?<![有各全共个])\p{Han}{2}分局")
+REGION_WORDS = ("城区", "农村", "市区", "郊区", "分局")  # one of them is in every match of REGION
 # Words of a table's total row or column.
 TOTAL_CELL = regex.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
 CELL_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
@@ -200,7 +201,8 @@ def regions_of(doc) -> dict[int, str]:
         if q.sentence not in scanned:
             s = doc.sentences[q.sentence]
             text = doc.text[s.start:s.end]  # a slice: ^ is the sentence's start, as it was for its head
-            scanned[q.sentence] = [(s.start + m.end(), m.group()) for m in REGION.finditer(text)]
+            scanned[q.sentence] = [(s.start + m.end(), m.group()) for m in REGION.finditer(text)] \
+                if any(word in text for word in REGION_WORDS) else []  # most sentences name no region
         found = scanned[q.sentence]
         i = bisect.bisect_right(found, (q.start, "\U0010ffff")) - 1
         out[q.start] = found[i][1] if i >= 0 else ""
