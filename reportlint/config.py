@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import yamlfile
 from .errors import RuleError
 
@@ -119,10 +117,8 @@ def read_config_file(path: Path, fmt: str) -> dict:
             data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reportlint", {})
         else:
             data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        from .engine import yaml_problem
-
-        raise ConfigError(str(path), None, f"配置文件无法解析：{yaml_problem(exc)}") from None
+    except yamlfile.Invalid as exc:
+        raise ConfigError(str(path), None, f"配置文件无法解析：{exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"配置文件无法解析：{toml_problem(str(exc))}") from None
     except (UnicodeDecodeError, OSError) as exc:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import string
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
-import yaml
 
-from . import yamlfile
+from . import packcache, yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError, describe
@@ -45,11 +45,24 @@ class Rule:
     bad: list[str]
     good: list[str]
     file: str
-    check: Check
     fix: str | None = None
     # From the packs reportlint ships, parameters untouched: its patterns are the project's own,
     # tested to run in linear time, so they need no time budget (which would also cost every search).
     shipped: bool = False
+    # The check, built when the rule first runs for a shipped rule (a run selecting a few rules
+    # builds only those; the test suite builds them all), at load for a user's.
+    built: Check | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def check(self) -> Check:
+        return self.ready().built
+
+    def ready(self) -> Rule:
+        """The rule with its check built (a plan builds its rules before the first draft, so that
+        the shared phrase automaton is made once, with every phrase in it)."""
+        if self.built is None:
+            self.built = built_check(self)
+        return self
 
     def render(self, args: dict) -> str:
         return self.message.format(**args)
@@ -143,27 +156,21 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
     return RuleSet(rules, profiles)
 
 
+@functools.cache
 def is_shipped(file: Path) -> bool:
     return file.parent.resolve() == default_rules_dir().resolve()
 
 
 def read_yaml(file: Path):
     try:
-        return yamlfile.load(file.read_text(encoding="utf-8"), trusted=is_shipped(file))
-    except yaml.YAMLError as exc:
-        raise RuleError(str(file), f"YAML 解析失败：{yaml_problem(exc)}") from None
+        text = file.read_text(encoding="utf-8")
+        return packcache.load(text, lambda: yamlfile.load(text, trusted=is_shipped(file)))
+    except yamlfile.Invalid as exc:
+        raise RuleError(str(file), f"YAML 解析失败：{exc}") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
         raise RuleError(str(file), "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
-
-
-def yaml_problem(exc: yaml.YAMLError) -> str:
-    """Where and what, in one line: "第 3 行第 5 列，did not find expected '-' indicator"."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
-    return f"{where}{yamlfile.chinese(problem)}（请检查缩进、冒号和引号）"
 
 
 def parse_pack(file: Path, data) -> list[Rule]:
@@ -203,27 +210,36 @@ def parse_rule(file: Path, index: int, item) -> Rule:
                         f"实际是 {describe(rule_id)}", name, "id")
     if not isinstance(item["severity"], str) or item["severity"] not in SEVERITIES:
         raise RuleError(f, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {describe(item['severity'])}", name, "severity")
-    kind = get_kind(item["kind"])
-    if kind is None:
-        raise RuleError(f, f"未知的检查类型 {describe(item['kind'])}", name, "kind")
     params = item.get("params") or {}
     if not isinstance(params, dict):
         raise RuleError(f, "应为映射", name, "params")
     fix = item.get("fix")
     if fix is not None and not isinstance(fix, str):
         raise RuleError(f, "应为字符串", name, "fix")
+    bad, good = parse_examples(f, name, item["examples"])
+    rule = Rule(rule_id, item["kind"], item["severity"], unfold(item["message"]), unfold(item["why"]),
+                params, bad, good, f, fix=fix, shipped=is_shipped(file))
+    if not rule.shipped:  # a user's rule is checked whole now; a shipped one when it first runs
+        rule.built = built_check(rule)
+    return rule
+
+
+def built_check(rule: Rule) -> Check:
+    """The check of `rule`, its kind, parameters and message validated (RuleError naming the field)."""
+    f, name = rule.file, rule.id
+    kind = get_kind(rule.kind)
+    if kind is None:
+        raise RuleError(f, f"未知的检查类型 {describe(rule.kind)}", name, "kind")
     try:
-        check = build(kind, params, fix)
+        check = build(kind, rule.params, rule.fix)
     except ParamError as exc:
         raise RuleError(f, str(exc), name, exc.field) from None
-    for placeholder in message_fields(item["message"], f, name):
+    for placeholder in message_fields(rule.message, f, name):
         if placeholder not in kind.args:
             allowed = "、".join(kind.args) or "无"
             raise RuleError(f, f"消息中的占位符 {{{placeholder}}} 无法填充（{kind.name} 可用：{allowed}）",
                             name, "message")
-    bad, good = parse_examples(f, name, item["examples"])
-    return Rule(rule_id, item["kind"], item["severity"], unfold(item["message"]), unfold(item["why"]),
-                params, bad, good, f, check, fix, shipped=is_shipped(file))
+    return check
 
 
 def message_fields(message: str, file: str, name: str) -> list[str]:
@@ -273,7 +289,7 @@ def configured(rule: Rule, file: str, severity: str | None = None, params: dict 
         except ParamError as exc:
             key = exc.field.removeprefix("params.")
             raise RuleError(file, str(exc), rule.id, f"params.{rule.id}.{key}") from None
-        rule = dataclasses.replace(rule, params=merged, check=check, shipped=False)  # a configuration's patterns
+        rule = dataclasses.replace(rule, params=merged, built=check, shipped=False)  # a configuration's patterns
     if severity:
         rule = dataclasses.replace(rule, severity=severity)
     return rule
@@ -288,21 +304,26 @@ def run(doc: Document, rules: list[Rule], diagnostics: Diagnostics | None = None
     """Findings of `rules` on `doc`, after inline suppression. `known`: every rule id that exists
     (running or not), so that a directive naming no rule at all can be told apart."""
     findings, started = set(), time.monotonic()
-    for rule in rules:
-        if time.monotonic() - started > DRAFT_SECONDS:  # one pathological draft must not hold up the rest
-            if diagnostics is not None:
-                diagnostics.append(f"{doc.path}: 检查用时超过 {DRAFT_SECONDS} 秒，其余规则已跳过")
-            break
-        try:
-            with regex_budget(None if rule.shipped else RULE_SECONDS):
-                hits = list(rule.check.check(doc))
-        except TimeoutError:
-            if diagnostics is not None:
-                diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")
-            continue
-        for hit in hits:
-            findings.add(finding(doc, rule, hit.start, hit.end, hit.args, hit.edits))
+    with regex_budget(None):  # the shipped rules' searches are unbounded; a user's rule gets a budget
+        for rule in rules:
+            if time.monotonic() - started > DRAFT_SECONDS:  # one pathological draft must not hold up the rest
+                if diagnostics is not None:
+                    diagnostics.append(f"{doc.path}: 检查用时超过 {DRAFT_SECONDS} 秒，其余规则已跳过")
+                break
+            try:
+                hits = list(rule.check.check(doc)) if rule.shipped else budgeted_hits(rule, doc)
+            except TimeoutError:
+                if diagnostics is not None:
+                    diagnostics.append(f"{doc.path}: 规则 {rule.id} 的正则表达式超时，已跳过")
+                continue
+            for hit in hits:
+                findings.add(finding(doc, rule, hit.start, hit.end, hit.args, hit.edits))
     return suppress(doc, sorted(findings, key=Finding.order), rules, known)
+
+
+def budgeted_hits(rule: Rule, doc: Document) -> list:
+    with regex_budget(RULE_SECONDS):
+        return list(rule.check.check(doc))
 
 
 def example_findings(rule: Rule, text: str, rules: list[Rule]) -> list[Finding]:

@@ -216,7 +216,7 @@ def minimal_rule(name: str, shipped, table: dict, rules, failures) -> str:
     required = {k: v for k, v in shipped.params.items() if table.get(k, (None, REQUIRED))[1] is REQUIRED}
     params = dict(shipped.params)
     try:
-        cut = dataclasses.replace(shipped, params=required, check=build(type(shipped.check), required, shipped.fix))
+        cut = dataclasses.replace(shipped, params=required, built=build(type(shipped.check), required, shipped.fix))
         if not failures(cut, [cut if r is shipped else r for r in rules]):
             params = required
     except Exception:  # the cut-down parameters are not enough on their own: keep the shipped ones

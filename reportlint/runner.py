@@ -134,8 +134,8 @@ class Planner:
         for rule_id in config.params:  # parameters differ from kind to kind: one rule at a time
             if rule_id not in {r.id for r in ruleset.rules}:
                 raise ConfigError(config.file or "", f"params.{rule_id}", "参数须按完整的规则编号设置，不能按前缀")
-        rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id))
-                 for r in chosen if r.id in wanted]
+        rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id)).ready()
+                 for r in chosen if r.id in wanted]  # only the rules that run are built
         return Plan(config, rules, o.fail_level or config.fail_level, {r.id for r in ruleset.rules})
 
     @staticmethod

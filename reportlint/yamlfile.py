@@ -1,31 +1,43 @@
 """The YAML reader for rule packs and configurations: safe (plain data only), libyaml's speed when
-it is there, and strict about a key written twice, which plain YAML lets the second silently win."""
+it is there, and strict about a key written twice, which plain YAML lets the second silently win.
+PyYAML is imported on the first file that must really be parsed (a cached pack needs none)."""
 
 from __future__ import annotations
 
-import yaml
+from functools import cache
 
 from .errors import name
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster; both build plain data
+
+class Invalid(Exception):
+    """A file YAML cannot read; the message says where and what, in Chinese."""
 
 
-class Loader(_Base):
-    def construct_mapping(self, node, deep=False):
-        seen = {}
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor`: its keys may be overridden
-                continue
-            key = self.construct_object(key_node, deep=True)
-            try:
-                first = seen.setdefault(key, key_node.start_mark.line + 1)
-            except TypeError:  # an unhashable key: the constructor below says what is wrong
-                continue
-            if first != key_node.start_mark.line + 1:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"键“{name(key)}”重复（第 {first} 行已有），后一个会覆盖前一个，请删去或合并其一",
-                    key_node.start_mark)
-        return super().construct_mapping(node, deep)
+@cache
+def _yaml():
+    """(the yaml module, its fastest safe loader, that loader refusing duplicate keys)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster; both build plain data
+
+    class Loader(base):
+        def construct_mapping(self, node, deep=False):
+            seen = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor`: its keys may be overridden
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark.line + 1)
+                except TypeError:  # an unhashable key: the constructor below says what is wrong
+                    continue
+                if first != key_node.start_mark.line + 1:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"键“{name(key)}”重复（第 {first} 行已有），后一个会覆盖前一个，请删去或合并其一",
+                        key_node.start_mark)
+            return super().construct_mapping(node, deep)
+
+    return yaml, base, Loader
 
 
 MAX_DEPTH = 64  # nesting of lists and mappings; a real pack or configuration needs five or six
@@ -35,8 +47,9 @@ def check_shape(text: str) -> None:
     """Refuse, before anything is built, what only a hostile file holds: an alias (*name), whose
     expansion can be exponential (a "billion laughs"), and nesting deep enough to exhaust the
     constructor's recursion."""
+    yaml, base, _ = _yaml()
     depth = 0
-    for event in yaml.parse(text, Loader=_Base):
+    for event in yaml.parse(text, Loader=base):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.constructor.ConstructorError(
                 None, None, "规则包与配置不支持 YAML 别名（*名称），请把内容直接写出", event.start_mark)
@@ -50,10 +63,23 @@ def check_shape(text: str) -> None:
 
 
 def load(text: str, trusted: bool = False):
-    """Plain data from `text`; an untrusted file (any but the shipped packs) is checked first."""
-    if not trusted:
-        check_shape(text)
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+    """Plain data from `text`; an untrusted file (any but the shipped packs) is checked first.
+    Invalid when YAML cannot read it; ValueError for a value it reads but cannot build (2020-13-01)."""
+    yaml, _, loader = _yaml()
+    try:
+        if not trusted:
+            check_shape(text)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise Invalid(problem(exc)) from None
+
+
+def problem(exc) -> str:
+    """Where and what, in one line: "第 3 行第 5 列，缺少冒号“:”（请检查缩进、冒号和引号）"."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列，" if mark else ""
+    what = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
+    return f"{where}{chinese(what)}（请检查缩进、冒号和引号）"
 
 
 # PyYAML's usual complaints, in Chinese (the rest are kept as PyYAML words them).
