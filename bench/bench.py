@@ -1,15 +1,20 @@
-"""reportlint benchmark: throughput, latency, memory, cold start, --jobs. Prints figures; asserts nothing.
+"""reportlint benchmark: throughput, latency, memory, cold start, --jobs, scaling, hostile drafts,
+and a byte-for-byte comparison of the output. Prints figures; asserts nothing.
 
-    python bench/bench.py            # 5 MB and 50 MB corpora (about two minutes on 2 cores)
-    python bench/bench.py --quick    # 5 MB only
+    python bench/bench.py                      # everything (about five minutes on 2 cores)
+    python bench/bench.py --quick              # the 5 MB corpus, a shorter scaling table, no hostile drafts
+    python bench/bench.py --output-file F      # also: write the 5 MB corpus's JSON output to F, or, if F
+                                               # exists, say whether today's output is byte-identical to it
 
 The corpus is built from the seeds, replicated and varied (numbers, years, paragraph order)
-so that files are not byte-identical, in a temporary folder that is removed afterwards.
+so that files are not byte-identical, in a temporary folder that is removed afterwards; the same
+seed of the random generator builds the same corpus on every run, so outputs compare across commits.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -89,12 +94,21 @@ def timed(cmd: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def peak_rss_mb(cmd: list[str]) -> float:
-    """Peak resident memory of a child process (GNU time is not always there: ask the kernel)."""
-    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip()) / 1024
+def child_figures(cmd: list[str], cwd: Path | None = None, timeout: float = 300) -> dict:
+    """Wall seconds, exit code, peak resident memory (MB) and stdout of a child process (GNU time
+    is not always there: the child's rusage is read by a small Python wrapper)."""
+    code = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+            "p = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, "
+            "timeout=float(sys.argv[1])); "
+            "sys.stdout.write(json.dumps({'seconds': time.perf_counter() - t, 'code': p.returncode, "
+            "'rss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "
+            "'out': p.stdout.decode('utf-8', 'replace')}))")
+    try:
+        done = subprocess.run([sys.executable, "-c", code, str(timeout), *cmd], capture_output=True, text=True,
+                              cwd=cwd, check=True, env=COLD_ENV)
+    except subprocess.CalledProcessError:  # the wrapper's timeout: the command did not finish
+        return {"seconds": float("inf"), "code": None, "rss": 0.0, "out": ""}
+    return json.loads(done.stdout)
 
 
 def cli_run(folder: Path, jobs: int) -> tuple[float, str]:
@@ -102,22 +116,127 @@ def cli_run(folder: Path, jobs: int) -> tuple[float, str]:
     path, so that the output does not depend on where the corpus was built."""
     t = time.perf_counter()
     out = subprocess.run([str(EXE), "check", "--format", "json", "--jobs", str(jobs), folder.name],
-                         capture_output=True, text=True, check=False, cwd=folder.parent)
+                         capture_output=True, text=True, check=False, cwd=folder.parent, env=COLD_ENV)
     return time.perf_counter() - t, out.stdout
+
+
+def reference(files: list[Path]) -> float:
+    """MB/s of the pure-Python reference: one Aho-Corasick pass over the shipped phrases and one
+    number regex over each draft: what reading and scanning the text costs, with no judgement."""
+    import ahocorasick
+    import regex
+
+    from reportlint.checks.phrases import SHARED
+    from reportlint.runner import Options, Planner
+
+    Planner(Options()).plan(str(files[0]))  # builds the rules, which fill the shared phrase list
+    auto = ahocorasick.Automaton()
+    for phrase in SHARED.phrases:
+        auto.add_word(phrase, phrase)
+    auto.make_automaton()
+    number = regex.compile(r"\d+(?:\.\d+)?")
+    start = time.perf_counter()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        sum(1 for _ in auto.iter(text))
+        sum(1 for _ in number.finditer(text))
+    return sum(p.stat().st_size for p in files) / 1_000_000 / (time.perf_counter() - start)
+
+
+def lint_seconds(path: Path) -> float:
+    """Seconds to lint one file in process, the rules already loaded."""
+    from reportlint.runner import Options, Planner, lint_one
+
+    planner = Planner(Options())
+    planner.plan(str(path))
+    start = time.perf_counter()
+    result = lint_one(planner, str(path))
+    assert result.error is None, result.error
+    return time.perf_counter() - start
+
+
+def scaling(tmp: Path, quick: bool) -> None:
+    """Seconds per MB as a draft grows: concatenations of the largest seed, then single lines."""
+    seed = max(SEEDS, key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    line = seed.replace("\n", "")
+    rows = [(f"{k}× the seed", seed * k) for k in ([1, 4, 16, 64] if quick else [1, 4, 16, 64, 256])]
+    sizes = [10_000, 100_000, 1_000_000] if quick else [10_000, 100_000, 1_000_000, 5_000_000]
+    for size in sizes:
+        one = (line * (size // len(line.encode("utf-8")) + 1))
+        rows.append((f"one line of {size // 1000:,} KB", one[: size // 3]))  # 3 bytes a character
+    print("| draft | MB | seconds | MB/s |")
+    print("|---|---|---|---|")
+    for name, text in rows:
+        path = tmp / "scaling.txt"
+        path.write_text(text, encoding="utf-8")
+        mb = path.stat().st_size / 1_000_000
+        seconds = lint_seconds(path)
+        print(f"| {name} | {mb:.3f} | {seconds:.2f} | {mb / seconds:.2f} |")
+
+
+DISABLE = "<!-- reportlint-disable hygiene/doubled-char -->"
+NEXT_LINE = "<!-- reportlint-disable-next-line hygiene/doubled-char -->"
+
+
+def hostile_drafts() -> list[tuple[str, str, list[str]]]:
+    """(name, text, extra CLI arguments): the drafts that once took minutes."""
+    seed = max(SEEDS, key=lambda p: p.stat().st_size).read_text(encoding="utf-8").replace("\n", "")
+    ordinals = "一二三四五六七八九"
+    return [
+        ("a 5 MB line of 立案/破案 pairs", "全年共立刑事案件1146起，破案476起，" * 100_000, []),
+        ("a line of 200,000 percentages", "结案率95%，" * 200_000, []),
+        ("100,000 paragraphs opening with 一是…九是",
+         "".join(f"{ordinals[i % 9]}是加强执法规范化建设。\n" for i in range(100_000)), []),
+        ("5,000 disable directives never enabled again", "".join(f"{DISABLE}\n第{i}行的的\n" for i in range(5000)), []),
+        ("5,000 disable-next-line directives", "".join(f"{NEXT_LINE}\n第{i}行的的\n" for i in range(5000)), []),
+        ("--fix on 30,000 lines", "".join(f"第{i}项工作,已经完成的的。\n" for i in range(30_000)), ["--fix"]),
+        ("a 5 MB line of 的", "的" * 1_666_666, []),
+        ("a 5 MB single line of a seed", (seed * (5_000_000 // len(seed.encode("utf-8")) + 1))[:1_666_666], []),
+        ("200,000 open brackets", "（" * 200_000 + "\n", []),
+        ("200,000 open title marks", "《" * 200_000 + "\n", []),
+        ("1,000,000 short lines", "的\n" * 1_000_000, []),
+        ("quotes nested 100,000 deep", "“" * 100_000 + "共3起" + "”" * 100_000 + "\n", []),
+    ]
+
+
+def hostile(tmp: Path) -> None:
+    print("| draft | MB | seconds | findings | peak memory MB |")
+    print("|---|---|---|---|---|")
+    for name, text, extra in hostile_drafts():
+        path = tmp / "hostile.txt"
+        path.write_text(text, encoding="utf-8")
+        mb = path.stat().st_size / 1_000_000
+        run = child_figures([str(EXE), "check", "--format", "json", *extra, path.name], cwd=tmp)
+        found = run["out"].count('"rule":') if run["out"] else 0
+        seconds = "did not finish in 300" if run["code"] is None else f"{run['seconds']:.1f}"
+        print(f"| {name} | {mb:.1f} | {seconds} | {found:,} | {run['rss']:.0f} |")
+
+
+def compare_output(output: str, reference_file: Path) -> None:
+    digest = hashlib.sha256(output.encode("utf-8")).hexdigest()[:16]
+    if reference_file.exists():
+        same = reference_file.read_text(encoding="utf-8") == output
+        print(f"5 MB output (sha256 {digest}) byte-identical to {reference_file}: {same}")
+    else:
+        reference_file.write_text(output, encoding="utf-8")
+        print(f"5 MB output (sha256 {digest}) written to {reference_file}: run again after a change to compare")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="5 MB corpus only")
+    parser.add_argument("--quick", action="store_true", help="5 MB corpus only, shorter scaling, no hostile drafts")
+    parser.add_argument("--output-file", type=Path, help="the 5 MB output to write, or to compare with")
     args = parser.parse_args()
     rng = random.Random(20261121)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+          f"{platform.platform()}; {time.strftime('%Y-%m-%d')}")
 
     floor = timed([sys.executable, "-c", "import regex, yaml, click, ahocorasick"], 15)
     cold = timed([str(EXE), "check", str(SEEDS[0])], 15)
-    print(f"cold start: one draft {cold * 1000:.0f} ms; import floor (regex, yaml, click, ahocorasick) "
-          f"{floor * 1000:.0f} ms; ratio {cold / floor:.2f} (target <= 1.5)")
+    wording = timed([str(EXE), "check", "--select", "wording", str(SEEDS[0])], 15)
+    print(f"cold start: one draft {cold * 1000:.0f} ms (--select wording {wording * 1000:.0f} ms); import floor "
+          f"(regex, yaml, click, ahocorasick) {floor * 1000:.0f} ms; ratio {cold / floor:.2f} "
+          f"(--select wording {wording / floor:.2f}; target <= 1.5)")
 
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
@@ -126,15 +245,25 @@ def main() -> None:
             files = build_corpus(folder, mb, rng)
             figures = in_process(files)
             print(f"{mb} MB in process, 1 core: " + json.dumps(figures, ensure_ascii=False))
+            if mb == 5:
+                print(f"5 MB pure-Python reference (one Aho-Corasick pass + one number regex): "
+                      f"{reference(files):.1f} MB/s")
             serial_s, serial_out = cli_run(folder, 1)
             jobs = os.cpu_count() or 1
             parallel_s, parallel_out = cli_run(folder, jobs)
-            same = serial_out == parallel_out
             print(f"{mb} MB via CLI: --jobs 1 {serial_s:.1f} s ({figures['MB'] / serial_s:.2f} MB/s), "
                   f"--jobs {jobs} {parallel_s:.1f} s ({figures['MB'] / parallel_s:.2f} MB/s); "
-                  f"identical output: {same}")
-            rss = peak_rss_mb([str(EXE), "check", "--format", "json", "--jobs", "1", str(folder)])
+                  f"identical output: {serial_out == parallel_out}")
+            rss = child_figures([str(EXE), "check", "--format", "json", "--jobs", "1", folder.name],
+                                cwd=tmp)["rss"]
             print(f"{mb} MB peak memory (--jobs 1): {rss:.0f} MB")
+            if mb == 5 and args.output_file:
+                compare_output(serial_out, args.output_file)
+        print("\nscaling (in process, rules loaded):")
+        scaling(tmp, args.quick)
+        if not args.quick:
+            print("\nhostile drafts (CLI, --format json):")
+            hostile(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

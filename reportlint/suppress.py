@@ -15,8 +15,10 @@ names no rule, an enable that closes nothing, a bare directive, a misspelled dir
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -147,6 +149,53 @@ def directive_lines(doc, spans) -> set[int]:
     return out
 
 
+class Ranges:
+    """The lines each disable covers, per rule pattern, indexed: whether a line is covered is a
+    binary search, not a walk over every directive (a draft may hold thousands)."""
+
+    def __init__(self, disables: list[Directive]):
+        self.disables = disables
+        by_pattern: dict[str, list[tuple[int, int]]] = {}
+        for d in disables:
+            for pattern, (first, last) in d.ranges.items():
+                by_pattern.setdefault(pattern, []).append((first, last))
+        # per pattern: the ranges by first line, and the furthest last line among those up to each
+        self.firsts, self.reach = {}, {}
+        for pattern, spans in by_pattern.items():
+            spans.sort()
+            self.firsts[pattern] = [first for first, _ in spans]
+            self.reach[pattern] = list(itertools.accumulate((last for _, last in spans), max))
+        self.patterns_of: dict[str, list[str]] = {}  # rule -> the patterns that cover it
+
+    def patterns(self, rule: str) -> list[str]:
+        if rule not in self.patterns_of:
+            self.patterns_of[rule] = [p for p in self.firsts if covers(p, rule)]
+        return self.patterns_of[rule]
+
+    def covered(self, line: int, rule: str) -> bool:
+        for pattern in self.patterns(rule):
+            i = bisect.bisect_right(self.firsts[pattern], line)
+            if i and self.reach[pattern][i - 1] >= line:
+                return True
+        return False
+
+    def mark_used(self, findings) -> None:
+        """Each directive's rule patterns that suppress at least one finding, and the rules they
+        suppress (what a bare directive is reported with)."""
+        lines: dict[str, list[int]] = {}
+        for f in findings:
+            lines.setdefault(f.rule, []).append(f.line)
+        for found in lines.values():
+            found.sort()
+        for d in self.disables:
+            for pattern, (first, last) in d.ranges.items():
+                for rule, found in lines.items():
+                    i = bisect.bisect_left(found, first)
+                    if i < len(found) and found[i] <= last and covers(pattern, rule):
+                        d.used.add(pattern)
+                        d.suppressed.add(rule)
+
+
 def apply(doc, findings, running: set[str], known: set[str]):
     """(kept findings, [(start, end, message args, category)] for the problems of the directives:
     stale, naming no rule, enabling nothing (unused); mistyped (misspelled); bare (blanket))."""
@@ -157,22 +206,16 @@ def apply(doc, findings, running: set[str], known: set[str]):
                              + [(s, e) for s, e, _, inline in broken if inline])
     disables, stray = resolve(doc, directives, markup)
 
-    def covering(line: int, rule: str):
-        return [(d, p) for d in disables for p, (first, last) in d.ranges.items()
-                if first <= line <= last and covers(p, rule)]
-
+    ranges = Ranges(disables)
+    reported = [f for f in findings if not (f.line in markup and f.end_line in markup)]
+    # a line of directives is not report text: never a repeated line, a stray mark…
+    ranges.mark_used(reported)
     kept = []
-    for f in findings:
-        if f.line in markup and f.end_line in markup:
-            continue  # a line of directives is not report text: never a repeated line, a stray mark…
-        found = covering(f.line, f.rule)
-        for d, p in found:
-            d.used.add(p)
-            d.suppressed.add(f.rule)
-        if found:
+    for f in reported:
+        if ranges.covered(f.line, f.rule):
             continue
         # a fix may reach other lines (the whole-draft punctuation fix): not into suppressed ones
-        edits = tuple(e for e in f.edits if not covering(doc.position(e[0])[0], f.rule))
+        edits = tuple(e for e in f.edits if not ranges.covered(doc.position(e[0])[0], f.rule))
         kept.append(f if edits == f.edits else dataclasses.replace(f, edits=edits))
 
     def problem(d: Directive, rule: str, text: str, category: str = STALE):
