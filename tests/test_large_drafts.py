@@ -36,7 +36,8 @@ def test_thousands_of_open_disables_suppress_what_follows_them_and_nothing_befor
 def test_a_stale_directive_among_thousands_is_still_reported():
     lines = [f"<!-- reportlint-disable-next-line hygiene/doubled-char -->\n第{i}行的的\n" for i in range(3000)]
     lines[1500] = "<!-- reportlint-disable-next-line hygiene/doubled-char -->\n第1500行没有重复\n"
-    found = [f for f in run(Document.from_text("".join(lines)), RULES) if f.rule.startswith(("hygiene/doubled", "meta/"))]
+    found = [f for f in run(Document.from_text("".join(lines)), RULES)
+             if f.rule.startswith(("hygiene/doubled", "meta/"))]
     assert [(f.rule, f.line) for f in found] == [("meta/unused-suppression", 3001)]
 
 
