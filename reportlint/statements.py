@@ -215,11 +215,15 @@ def listed_wholes(doc) -> list[Whole]:
     out, used = [], set()
     text = doc.text
     for group in by_scope(doc, "sentence"):
-        for i, whole in enumerate(group[:-1]):
+        last_count: dict[str, Quantity] = {}  # family -> the last count before `whole`, kept as we go
+        for i in range(len(group) - 1):  # indices, not slices: a sentence may hold 10⁵ numbers
+            whole = group[i]
+            earlier = last_count.get(whole.family)
+            if not whole.is_percent:
+                last_count[whole.family] = whole
             if whole.unit in UNCOUNTED_UNITS or PER_UNIT.search(whole.before):
                 continue
-            following = group[i + 1:]
-            first = following[0]
+            first = group[i + 1]
             between = text[whole.end:first.start]
             if first.family != whole.family or first.is_percent or CLAUSE_END.search(between):
                 continue
@@ -232,11 +236,10 @@ def listed_wholes(doc) -> list[Whole]:
                 continue
             if "其中" not in between and not kinds and between.count("，") + between.count(",") > 1:
                 continue
-            earlier = [q for q in group[:i] if q.family == whole.family and not q.is_percent]
-            if earlier and LIST_JOINER.search(text[earlier[-1].end:whole.start]):
+            if earlier and LIST_JOINER.search(text[earlier.end:whole.start]):
                 continue  # 民警464人、辅警52人，其中…: which of them is the whole is unclear
             parts = [first]
-            for q in following[1:]:
+            for q in (group[j] for j in range(i + 2, len(group))):
                 gap = text[parts[-1].end:q.start]
                 if q.is_percent and SHARE.search(q.before) and not SENTENCE_OR_QIZHONG.search(gap):
                     continue  # 治安案件300起，占60%；交通案件150起…: a part's share, the list goes on

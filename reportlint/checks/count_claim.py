@@ -51,9 +51,12 @@ LEADING_CONJ = regex.compile(rf"^(?:{CONJ.pattern})")
 SHORT_TAIL = regex.compile(r"\p{Han}{0,6}[。]?")
 SENTENCE_MARK = regex.compile(rf"[{SENTENCE_SEP}]")
 CLAUSE_MARK = regex.compile(r"[，,；;]")
-MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")  # a claim right after these is a list's last member
+# a claim right after these is a list's last member (a match is at most two characters long)
+MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")
 # A list started within this many characters after the claim belongs to it.
 AFTER_GAP = 80
+REST_WINDOW = 4 * AFTER_GAP  # more than any test of the text after a claim reads (see counted)
+MARKER_WINDOW = 20_000  # a list the claim counts (1、2、3、 or after a colon) lies within this many characters
 # the verb whose object the claim is: the list before it is a list of actions (成立…、出台20条举措)
 VERB_END = regex.compile(
     r"(?:出台|提出|推出|制定|印发|发布|出炉|荣获|获得|获评|入选|包括|涵盖|实施|推行|采取|形成|建立|构建|打造|实行|开展|"
@@ -76,6 +79,7 @@ ORDINAL_ONLY = regex.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[�
 ENUM_FIRST = regex.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
 # 以下四个方面 / 如下三项: the claim announces the lines that follow
 FOLLOWING = regex.compile(r"(?:以下|如下)[^，,；;。]{0,12}$")
+FOLLOWING_REACH = 14  # the longest FOLLOWING match: it is looked for only that far back
 # top-level headings that are parts of the report, not items of a list of work done
 REPORT_PART = regex.compile(r"存在|不足|短板|差距|下一步|下步|打算|工作思路|工作安排|工作计划|第一责任人|主要负责人")
 GLOSS = regex.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
@@ -293,7 +297,7 @@ class CountClaim(Check):
             if close != end:
                 return None  # “三项制度改革试点”: the count is part of a longer name
             start, end = opened, end + 1
-        if content[end : end + 1] in ("、", "等") or MEMBER_AFTER.search(content, 0, start):
+        if content[end : end + 1] in ("、", "等") or MEMBER_AFTER.search(content, max(0, start - 2), start):
             return None  # a member of a list: 统筹推进A和“四项重点任务” / 文化建设“八项工程”等
         heading = headings.get(line.number)
         begin = heading.title_start - line.content_start if heading else 0
@@ -317,7 +321,7 @@ class CountClaim(Check):
                 return (count, NOT_MORE if text.endswith("等") else EXACT), "括号中列出的"
         colon = COLON_TIE.match(content, end)
         if colon:
-            inline = list_after_colon(content[colon.end() :])
+            inline = list_after_colon(content[colon.end() : colon.end() + MARKER_WINDOW])
             if inline:
                 return inline, "其后列出的"
         elif opened is not None:
@@ -328,7 +332,9 @@ class CountClaim(Check):
     # -- a list that follows the claim ----------------------------------------------
     def after(self, doc, line, headings, end, later):
         content = line.content
-        rest = content[end:]
+        # what follows the claim, as far as any decision reads it (a list within AFTER_GAP, else
+        # a paragraph end within it): not the rest of a line that may be a megabyte long
+        rest = content[end:end + REST_WINDOW]
         heading = headings.get(line.number)
         in_title = heading is not None and line.content_start + end <= heading.title_end
         near = rest[: AFTER_GAP + 1]
@@ -350,7 +356,8 @@ class CountClaim(Check):
             offset, gap = len(rest), rest
             tail = gap.rstrip(" \u3000")
             opens_list = tail.endswith(("：", ":")) or in_title or (
-                FOLLOWING.search(content[:end]) is not None and SHORT_TAIL.fullmatch(tail))
+                FOLLOWING.search(content, max(0, end - FOLLOWING_REACH), end) is not None
+                and SHORT_TAIL.fullmatch(tail))
             first = headings.get(nxt.number)
             if first and first.ordinal == 1 and opens_list and (heading is None or first.level > heading.level):
                 kind = "heading"
@@ -370,7 +377,7 @@ class CountClaim(Check):
         if kind == "enum-next":
             return enumeration_count(doc, nxt.content_start)
         if kind == "marker":
-            return marker_count(doc, line, content[end + offset :])
+            return marker_count(doc, line, content[end + offset : end + offset + MARKER_WINDOW])
         return heading_count(doc, headings[nxt.number])
 
 

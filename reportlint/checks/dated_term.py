@@ -47,9 +47,6 @@ HISTORY_WORDS = ("曾", "废止", "废除", "撤销", "取消", "不再", "改�
 # of 原则, 原因 … nor of 草原, 高原, 太原 …
 FORMER = regex.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
 SEPARATORS = regex.compile(r"[、，,\s]")
-# A title in 《》 is a name, quoted as issued (《关于深入开展打黑除恶专项斗争的通知》): never updated.
-OPEN_TITLE = regex.compile(r"《[^《》\n]*$")
-CLOSE_TITLE = regex.compile(r"[^《》\n]*》")  # matched at the phrase's end
 CN_NUMERAL = "零一二三四五六七八九"
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
@@ -69,9 +66,15 @@ def sentence_at(doc, offset: int):
 
 
 def in_title(doc, start: int, end: int) -> bool:
-    line = doc.line(doc.position(start)[0])
-    return bool(OPEN_TITLE.search(doc.text, line.start, start)
-                and CLOSE_TITLE.match(doc.text, end, line.start + len(line.text)))
+    """Inside 《…》 on its line: a title is a name, quoted as issued (《关于深入开展打黑除恶专项斗争的通知》),
+    never updated. The nearest title mark before it opens, the nearest after it closes (str.find,
+    not a regex over the line for every occurrence)."""
+    text, line = doc.text, doc.line(doc.position(start)[0])
+    line_end = line.start + len(line.text)
+    if text.rfind("《", line.start, start) <= text.rfind("》", line.start, start):
+        return False
+    close, reopen = text.find("》", end, line_end), text.find("《", end, line_end)
+    return close >= 0 and (reopen < 0 or close < reopen)
 
 
 def sentence_years(text: str) -> list[int]:
