@@ -26,6 +26,7 @@ HEADING_FORMS = [
     (3, regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
     (4, regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
 ]
+HEADING_START = set("一二三四五六七八九十（(0123456789")  # the characters a heading form can start with
 ORDINAL_CHARS = regex.compile(r"[一二三四五六七八九十\d]")
 # In a .md draft: "## 一、…" and "**一、…**" are headings written in Markdown.
 MARKDOWN_HEADING = regex.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
@@ -208,6 +209,8 @@ class Document:
         if markdown:
             skip = MARKDOWN_HEADING.match(content).end()
             content, offset = content[skip:], offset + skip
+        if not content or content[0] not in HEADING_START:
+            return None  # most lines: no form can match
         for level, form in HEADING_FORMS:
             m = form.match(content)
             if not m:
