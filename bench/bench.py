@@ -199,16 +199,16 @@ def hostile_drafts() -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def hostile(tmp: Path) -> None:
+def hostile(tmp: Path, timeout: float = 300) -> None:
     print("| draft | MB | seconds | findings | peak memory MB |")
     print("|---|---|---|---|---|")
     for name, text, extra in hostile_drafts():
         path = tmp / "hostile.txt"
         path.write_text(text, encoding="utf-8")
         mb = path.stat().st_size / 1_000_000
-        run = child_figures([str(EXE), "check", "--format", "json", *extra, path.name], cwd=tmp)
+        run = child_figures([str(EXE), "check", "--format", "json", *extra, path.name], cwd=tmp, timeout=timeout)
         found = run["out"].count('"rule":') if run["out"] else 0
-        seconds = "did not finish in 300" if run["code"] is None else f"{run['seconds']:.1f}"
+        seconds = f"did not finish in {timeout:.0f}" if run["code"] is None else f"{run['seconds']:.1f}"
         print(f"| {name} | {mb:.1f} | {seconds} | {found:,} | {run['rss']:.0f} |")
 
 
