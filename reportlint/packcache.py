@@ -1,11 +1,13 @@
 """A cache of parsed rule packs, so that a run whose packs have not changed neither imports nor
 runs the YAML parser (about a fifth of a cold start).
 
-Each pack's data is stored under a hash of its text, reportlint's version and Python's, in the
-user's cache directory (REPORTLINT_CACHE_DIR, else XDG_CACHE_HOME/reportlint, ~/Library/Caches on
+Each pack's data is stored with its text, reportlint's version and Python's, under a checksum of
+them, in the user's cache directory (REPORTLINT_CACHE_DIR, else XDG_CACHE_HOME/reportlint, ~/Library/Caches on
 macOS, %LOCALAPPDATA% on Windows; platformdirs would add an import to every start for three rules).
-A stale entry is never found (its key differs); an unreadable or foreign one is ignored and
-rewritten; the folder is safe to delete. REPORTLINT_CACHE_DIR=off turns the cache off.
+An entry is used only when the text it was parsed from is the pack's text, character for character
+(so a checksum collision costs a parse, never a wrong rule); an unreadable or stale one is ignored and
+rewritten; the folder is safe to delete. zlib's checksum, not hashlib's: importing OpenSSL would cost
+more than the cache saves. REPORTLINT_CACHE_DIR=off turns the cache off.
 
 The entries are pickles: only loaded from a folder the user owns and nobody else may write to
 (on POSIX), so nothing in them comes from anyone but the user.
@@ -13,11 +15,10 @@ The entries are pickles: only loaded from a folder the user owns and nobody else
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 from . import __version__
@@ -46,9 +47,12 @@ def private(folder: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
+STAMP = f"{__version__}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}"
+
+
 def key(text: str) -> str:
-    stamp = f"{__version__}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}\0"
-    return hashlib.sha256((stamp + text).encode("utf-8", "surrogatepass")).hexdigest()
+    raw = f"{STAMP}\0{text}".encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(raw):08x}{len(raw):x}"
 
 
 def load(text: str, parse):
@@ -60,17 +64,21 @@ def load(text: str, parse):
     try:
         if private(folder):
             with entry.open("rb") as f:
-                return pickle.load(f)
+                stamp, parsed_from, data = pickle.load(f)
+            if stamp == STAMP and parsed_from == text:
+                return data
     except Exception:  # missing, unreadable, truncated or from another version: parse again
         pass
     data = parse()
-    store(folder, entry, data)
+    store(folder, entry, (STAMP, text, data))
     return data
 
 
 def store(folder: Path, entry: Path, data) -> None:
     """Write atomically (a temporary file renamed into place); a cache that cannot be written is
     no error: the next run parses again."""
+    import tempfile  # only when writing: it imports random and shutil
+
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not private(folder):

@@ -36,6 +36,13 @@ def test_a_pack_read_twice_is_parsed_once(folder):
     assert len(list(folder.glob("*.pickle"))) == 1
 
 
+def test_an_entry_is_used_only_for_the_very_text_it_was_parsed_from(folder, monkeypatch):
+    parse = Parser({"n": 1})
+    packcache.load("text", parse)
+    monkeypatch.setattr(packcache, "key", lambda text: next(folder.glob("*.pickle")).stem)  # a collision
+    assert packcache.load("other text", Parser({"n": 2})) == {"n": 2}
+
+
 def test_an_edited_pack_is_parsed_again(folder):
     parse = Parser({"n": 1})
     packcache.load("text", parse)
