@@ -395,10 +395,11 @@ class PartTitle:
     heading: Heading | None  # None for a titled block: a short line standing alone
     top: bool  # a top-level heading of the body or a titled block, not a sub-heading
     section: Section | None  # the heading's section
+    text: str = field(init=False)  # the title: the heading's, or the block's line without its colon
 
-    @property
-    def text(self) -> str:
-        return self.heading.title if self.heading else self.line.content.rstrip("：:")
+    def __post_init__(self):
+        # read for every part looked for (find_part): computed once, not on each access
+        self.text = self.heading.title if self.heading else self.line.content.rstrip("：:")
 
 
 @per_document
