@@ -57,7 +57,10 @@ def key(text: str) -> str:
 
 def load(text: str, parse):
     """The data of the pack whose text is `text`: from the cache, else `parse()` (and cached)."""
-    folder = cache_dir()
+    try:
+        folder = cache_dir()
+    except (RuntimeError, KeyError, OSError):  # no home directory to be found: no cache
+        folder = None
     if folder is None:
         return parse()
     entry = folder / f"{key(text)}.pickle"

@@ -85,3 +85,14 @@ def test_rules_built_from_the_cache_are_the_rules_built_from_yaml(folder, monkey
     cached = load_rules([pack], defaults=False).rules
     assert [(r.id, r.params) for r in cached] == [(r.id, r.params) for r in fresh]
     assert cached[0].check.list.exact("民法通则").repealed.isoformat() == "2021-01-01"
+
+
+def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(packcache.Path, "home", staticmethod(homeless))
+    assert packcache.load("text", Parser({"n": 1})) == {"n": 1}
