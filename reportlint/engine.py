@@ -164,7 +164,8 @@ def is_shipped(file: Path) -> bool:
 def read_yaml(file: Path):
     try:
         text = file.read_text(encoding="utf-8")
-        return packcache.load(text, lambda: yamlfile.load(text, trusted=is_shipped(file)))
+        trusted = is_shipped(file)
+        return packcache.load(text, lambda: yamlfile.load(text, trusted=trusted), "trusted" if trusted else "checked")
     except yamlfile.Invalid as exc:
         raise RuleError(str(file), f"YAML 解析失败：{exc}") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01

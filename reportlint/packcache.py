@@ -55,8 +55,11 @@ def key(text: str) -> str:
     return f"{zlib.crc32(raw):08x}{len(raw):x}"
 
 
-def load(text: str, parse):
-    """The data of the pack whose text is `text`: from the cache, else `parse()` (and cached)."""
+def load(text: str, parse, how: str = ""):
+    """The data of the pack whose text is `text`: from the cache, else `parse()` (and cached).
+    `how` names the way `parse` reads it (a shipped pack is read as trusted, a user's is checked
+    first): the same text read another way is another entry, so a cache hit never skips a check."""
+    text = f"{how}\0{text}"
     try:
         folder = cache_dir()
     except (RuntimeError, KeyError, OSError):  # no home directory to be found: no cache

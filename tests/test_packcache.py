@@ -96,3 +96,14 @@ def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
 
     monkeypatch.setattr(packcache.Path, "home", staticmethod(homeless))
     assert packcache.load("text", Parser({"n": 1})) == {"n": 1}
+
+
+def test_a_users_copy_of_a_shipped_pack_is_checked_whatever_the_cache_holds(folder, tmp_path, cli):
+    """The shipped citations pack uses a YAML alias, which only a shipped pack may: a copy of it in a
+    user's folder is refused, whether or not the shipped one was cached just before."""
+    shipped = ROOT / "lintrules" / "citations.yaml"
+    copy = tmp_path / "team.yaml"
+    copy.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    load_rules([str(shipped)], defaults=False)  # cached as a trusted read
+    run = cli("check", "--rules", copy, ROOT / "seeds")
+    assert run.code != 0 and "别名" in run.err
