@@ -51,8 +51,8 @@ LEADING_CONJ = regex.compile(rf"^(?:{CONJ.pattern})")
 SHORT_TAIL = regex.compile(r"\p{Han}{0,6}[。]?")
 SENTENCE_MARK = regex.compile(rf"[{SENTENCE_SEP}]")
 CLAUSE_MARK = regex.compile(r"[，,；;]")
-# a claim right after these is a list's last member (a match is at most two characters long)
-MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")
+MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")  # a claim right after these is a list's last member
+MEMBER_REACH = 2  # the longest MEMBER_AFTER match (以及): it is looked for only that far back
 # A list started within this many characters after the claim belongs to it.
 AFTER_GAP = 80
 REST_WINDOW = 4 * AFTER_GAP  # more than any test of the text after a claim reads (see counted)
@@ -297,7 +297,7 @@ class CountClaim(Check):
             if close != end:
                 return None  # “三项制度改革试点”: the count is part of a longer name
             start, end = opened, end + 1
-        if content[end : end + 1] in ("、", "等") or MEMBER_AFTER.search(content, max(0, start - 2), start):
+        if content[end : end + 1] in ("、", "等") or MEMBER_AFTER.search(content, max(0, start - MEMBER_REACH), start):
             return None  # a member of a list: 统筹推进A和“四项重点任务” / 文化建设“八项工程”等
         heading = headings.get(line.number)
         begin = heading.title_start - line.content_start if heading else 0
