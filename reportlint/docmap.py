@@ -18,28 +18,29 @@ from dataclasses import dataclass, field
 import ahocorasick
 import regex
 
+from . import patterns
 from .document import Document, Heading, Line, Section, per_document
 from .numerals import cn_to_int
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
-COLON = regex.compile(r"[：:]")
-BLANKS = regex.compile(r"[\s\u3000]+")
-COLON_OR_FULL_STOP = regex.compile(r"[：:。]")
+COLON = patterns.compile(r"[：:]")
+BLANKS = patterns.compile(r"[\s\u3000]+")
+COLON_OR_FULL_STOP = patterns.compile(r"[：:。]")
 
 # What a title ends with: the document type (文种). A title may be split over lines.
 DOC_TYPES = ("报告", "汇报", "总结", "年报", "情况", "函", "请示", "通报", "说明")
 # Text that ends a sentence or a clause: a title or addressee never contains it.
-SENTENCE_PUNCT = regex.compile(r"[。！？!?；;，,]")
+SENTENCE_PUNCT = patterns.compile(r"[。！？!?；;，,]")
 # Layout of text copied from a web page: breadcrumbs, separators, runs of spaces between fields.
-WEB_LAYOUT = regex.compile(r">>|[|｜]|\s[>›»]\s|^[>›»]$|\S[ \u3000\u00a0]{2,}\S")
+WEB_LAYOUT = patterns.compile(r">>|[|｜]|\s[>›»]\s|^[>›»]$|\S[ \u3000\u00a0]{2,}\S")
 # A web page's field labels (来源：, 当前位置：, 【字号：): they end with a colon but address nobody.
-WEB_FIELD = regex.compile(
+WEB_FIELD = patterns.compile(
     r"^[【\[]|^(?:当前位置|您所在的位置|来源|文章来源|信息来源|稿件来源|时间|发布时间|发表时间|发布日期|更新时间|日期|作者"
     r"|编辑|责任编辑|阅读量|阅读|访问量|访问次数|浏览量|浏览次数|点击数|点击量|字号|字体|分享|分享到|索引号|主题分类|关键词"
     r"|发布机构|发文机关|发文字号|文号|成文日期|生成日期|公开方式|公开范围|信息类别|体裁分类|组配分类|有效性)\s*[：:]")
 # A note closing a line: （征求意见稿） after a title, （印章） after an organ.
-TRAILING_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")
+TRAILING_NOTE = patterns.compile(r"[（(][^（）()]*[）)]$")
 ADDRESSEE_MAX = 60
 TITLE_LINE_MAX = 60
 # A line joined to the title line after it only when it is this long: a split title's first
@@ -51,29 +52,29 @@ HEAD_MAX = 40
 CN_DIGIT = "〇○零一二三四五六七八九"
 # The subtitle of a speech or meeting report: ——2026年1月26日在…第五次会议上, （在…会议上）,
 # and its continuation line (人民代表大会第五次会议上).
-SUBTITLE = regex.compile(
+SUBTITLE = patterns.compile(
     r"^[—―－-]{1,2}|^[（(].*(?:会议|大会)|(?:会议|大会)上[）)]?$|^\S*?\d{1,2}\s*日\s*在\S*(?:会议|大会)")
-MEETING = regex.compile(r"会议|大会")
+MEETING = patterns.compile(r"会议|大会")
 # The speaker: an office and a name set apart by a space (省长 王某某, 国务委员 公安部部长 某某某).
-SPEAKER = regex.compile(
+SPEAKER = patterns.compile(
     r"^[\p{Han}（）()\s]{0,30}?(?:长|主席|书记|主任|委员|总理)[ \u3000]+\p{Han}(?:[ \u3000]?\p{Han}){1,3}$")
 # Any way a drafter writes a date; GB/T 9704-2012 wants 2021年1月29日.
-DATE = regex.compile(
+DATE = patterns.compile(
     rf"(?P<y>\d{{2,4}}|[{CN_DIGIT}]{{2,4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN_DIGIT}十]{{1,3}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{CN_DIGIT}十]{{1,3}})\s*日"
     r"|(?P<y2>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})(?!\d)"
 )
 # The first line of an attachment: 附件, 附件1, 附件二：…; standing alone, it opens the attachment
 # itself (an attachment note 附件：1.某某表 before the sign-off names it without opening it).
-ATTACHMENT = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
-ATTACHMENT_ALONE = regex.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
+ATTACHMENT = patterns.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*(?:[：:]|$)")
+ATTACHMENT_ALONE = patterns.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 # How far from the end the sign-off may stand: after it only short lines without a sentence (a
 # stray line, a web page's footer: 打印本页 / 关闭窗口 / 扫一扫在手机打开) may follow.
 SIGNOFF_WINDOW = 8
 FOOTER_LINE_MAX = 40
 ORGAN_MAX = 40
 # A closing formula between the body and the sign-off: 特此报告。/ 特此函告。
-CLOSING = regex.compile(r"^特此\p{Han}{1,4}[。！]?$")
+CLOSING = patterns.compile(r"^特此\p{Han}{1,4}[。！]?$")
 # A titled block: a short line standing alone in the body, e.g. "存在的不足和原因：".
 BLOCK_TITLE_MAX = 30
 
@@ -296,7 +297,7 @@ def is_organ(text: str, organ_endings: list[str]) -> bool:
     return is_name(text) and text.endswith(tuple(organ_endings))
 
 
-BRACKETED = regex.compile(r"^[（(](.+)[）)]$")
+BRACKETED = patterns.compile(r"^[（(](.+)[）)]$")
 
 
 @per_document

@@ -11,31 +11,30 @@ import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
+from . import patterns
 from .load import Source
 from .numerals import cn_to_int
 
 # Leading layout: full-width spaces (U+3000), spaces, tabs. Not content.
-INDENT = regex.compile(r"^[\u3000 \t\u00a0]*")
+INDENT = patterns.compile(r"^[\u3000 \t\u00a0]*")
 CN_ORD = "[一二三四五六七八九十]{1,3}"
 # GB/T 9704-2012 heading levels: 一、 → （一） → 1. → （1）. (?!\d) keeps 1.2万 out of level 3.
 HEADING_FORMS = [
-    (1, regex.compile(rf"^(?P<ord>{CN_ORD})、")),
-    (2, regex.compile(rf"^[（(](?P<ord>{CN_ORD})[）)]")),
-    (3, regex.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
-    (4, regex.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
+    (1, patterns.compile(rf"^(?P<ord>{CN_ORD})、")),
+    (2, patterns.compile(rf"^[（(](?P<ord>{CN_ORD})[）)]")),
+    (3, patterns.compile(r"^(?P<ord>\d{1,2})(?:[.．](?!\d)|、)")),
+    (4, patterns.compile(r"^[（(](?P<ord>\d{1,2})[）)]")),
 ]
 HEADING_START = set("一二三四五六七八九十（(0123456789")  # the characters a heading form can start with
-ORDINAL_CHARS = regex.compile(r"[一二三四五六七八九十\d]")
+ORDINAL_CHARS = patterns.compile(r"[一二三四五六七八九十\d]")
 # In a .md draft: "## 一、…" and "**一、…**" are headings written in Markdown.
-MARKDOWN_HEADING = regex.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
+MARKDOWN_HEADING = patterns.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 # The end of a heading's title when body text follows on the same line.
-TITLE_END = regex.compile(r"[。！？!?]")
-SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
+TITLE_END = patterns.compile(r"[。！？!?]")
+SENTENCE_END = patterns.compile(r"[。！？!?]+[”’」』）)]*")
 # 一是…二是…, 一要…二要…: only at the start of a paragraph or after punctuation
 # (so 统一是, 唯一是 are not markers).
-ENUM_MARKER = regex.compile(rf"(?<=^|[。；;：:，,！？!?\s])(?P<ord>{CN_ORD})(?P<suffix>[是要])")
+ENUM_MARKER = patterns.compile(rf"(?<=^|[。；;：:，,！？!?\s])(?P<ord>{CN_ORD})(?P<suffix>[是要])")
 
 
 def per_document(fn):

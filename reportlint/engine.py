@@ -9,9 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
-from . import packcache, yamlfile
+from . import packcache, patterns, yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError, describe
@@ -25,9 +23,9 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 RULE_FIELDS = {"id", "kind", "severity", "message", "why", "params", "examples", "fix"}
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "why", "examples")
 # pack/name: what --select, suppressions and every output format can carry safely
-RULE_ID = regex.compile(r"(?=.{3,80}$)[a-z][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+")
+RULE_ID = patterns.compile(r"(?=.{3,80}$)[a-z][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+")
 # A folded YAML scalar (>-) joins lines with a space, which Chinese text must not have.
-FOLDED_SPACE = regex.compile(r"(?<=[\p{Han}，。；：、！？）》”’])[ \n]+(?=[\p{Han}（《“‘])")
+FOLDED_SPACE = patterns.compile(r"(?<=[\p{Han}，。；：、！？）》”’])[ \n]+(?=[\p{Han}（《“‘])")
 
 
 def unfold(text: str) -> str:

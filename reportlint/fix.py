@@ -17,8 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-import regex
-
+from . import patterns
 from .load import Source, encode
 
 MAX_PASSES = 10
@@ -89,7 +88,7 @@ def fix_source(source: Source, lint) -> tuple[str, int]:
     return original_text(source) if applied else original, applied
 
 
-LINES_WITH_ENDINGS = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+LINES_WITH_ENDINGS = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 NO_NEWLINE = "\n\\ No newline at end of file\n"
 
 

@@ -7,8 +7,7 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
+from . import patterns
 from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -29,9 +28,9 @@ MAGIC = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf"}
 # No report draft comes near these sizes; a larger file is refused before it is read into memory.
 MAX_DOCX_BYTES = 100_000_000
 MAX_TEXT_BYTES = 50_000_000
-NEWLINE = regex.compile(r"\r\n|\r|\n")
+NEWLINE = patterns.compile(r"\r\n|\r|\n")
 # Control characters that never occur in a real draft; many of them mean "binary".
-CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL = patterns.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -111,7 +110,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 # What a Chinese draft is made of: ideographs, CJK and full-width punctuation, printable ASCII, layout.
-DRAFT_CHARS = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n]")
+DRAFT_CHARS = patterns.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\r\n]")
 
 
 def utf16_without_bom(data: bytes) -> tuple[str, str] | None:

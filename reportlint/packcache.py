@@ -39,6 +39,14 @@ def cache_dir() -> Path | None:
     return Path(base) / "reportlint"
 
 
+def usable_dir() -> Path | None:
+    """The cache folder, or None: turned off, or no home directory to be found."""
+    try:
+        return cache_dir()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
 def private(folder: Path) -> bool:
     """The folder is the user's own and nobody else can write to it (always true off POSIX)."""
     if not hasattr(os, "getuid"):
@@ -60,24 +68,27 @@ def load(text: str, parse, how: str = ""):
     `how` names the way `parse` reads it (a shipped pack is read as trusted, a user's is checked
     first): the same text read another way is another entry, so a cache hit never skips a check."""
     text = f"{how}\0{text}"
-    try:
-        folder = cache_dir()
-    except (RuntimeError, KeyError, OSError):  # no home directory to be found: no cache
-        folder = None
+    folder = usable_dir()
     if folder is None:
         return parse()
     entry = folder / f"{key(text)}.pickle"
-    try:
-        if private(folder):
-            with entry.open("rb") as f:
-                stamp, parsed_from, data = pickle.load(f)
-            if stamp == STAMP and parsed_from == text:
-                return data
-    except Exception:  # missing, unreadable, truncated or from another version: parse again
-        pass
+    stored = read(folder, entry)
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (STAMP, text):
+        return stored[2]
     data = parse()
     store(folder, entry, (STAMP, text, data))
     return data
+
+
+def read(folder: Path, entry: Path):
+    """What `entry` holds, or None: missing, unreadable, truncated, or in a folder others may write."""
+    try:
+        if private(folder):
+            with entry.open("rb") as f:
+                return pickle.load(f)
+    except Exception:
+        pass
+    return None
 
 
 def store(folder: Path, entry: Path, data) -> None:

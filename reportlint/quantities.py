@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
 from .numerals import cn_to_number
 
 INF = math.inf
 # Same-length normalisation, so offsets stay valid: full-width digits, ％ and ．
 WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
-FULL_WIDTH_DIGITS = regex.compile("[０-９％．]")  # str.translate is slow: only when there is something to map
+FULL_WIDTH_DIGITS = patterns.compile("[０-９％．]")  # str.translate is slow: only when there is something to map
 
 # Longest first: 个百分点 before 个, 人次 before 人.
 UNITS = ("个百分点", "百分点", "个月", "人次", "件次", "户次", "场次", "批次", "架次", "元", "%",
@@ -38,7 +39,7 @@ UNIT = "|".join(map(regex.escape, UNITS))
 # The numeral is atomic, so it is exactly the greedy one; the lookahead after it drops, inside the
 # regex engine, the bare numbers (统一, 2023年, 一是) that _token would reject anyway: about two
 # candidates in three.
-TOKEN = regex.compile(
+TOKEN = patterns.compile(
     rf"(?P<pre>{BEFORE})?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{ARABIC}|{CN_NUMERAL})"
     rf"|(?P<num>(?>{ARABIC}|{CN_NUMERAL}))(?=[余多万亿]|(?:(?<=\d) )?(?:{UNIT}))"
@@ -52,35 +53,35 @@ UPPER = {"近", "将近", "不到", "不足", "以下"}
 ABOUT = {"约", "大约", "左右", "上下"}
 
 # Not quantities: 第06次, 2008-11-08, 11:47, V2.0, “一件事”, 统一, 逐一, 数十起 (dozens) …
-ORDINAL_BEFORE = regex.compile(r"(?:第 ?|届|[-－/:：.A-Za-z]|[统唯逐同单专之初周划万数几]|[“「《‘])$")
-DATE_AFTER = regex.compile(r"^(?:\s?(?:年|月|日|号|时|点(?![\d一二三四五六七八九])|[-－/:：]\d|\.\d|〕|])"
+ORDINAL_BEFORE = patterns.compile(r"(?:第 ?|届|[-－/:：.A-Za-z]|[统唯逐同单专之初周划万数几]|[“「《‘])$")
+DATE_AFTER = patterns.compile(r"^(?:\s?(?:年|月|日|号|时|点(?![\d一二三四五六七八九])|[-－/:：]\d|\.\d|〕|])"
                            r"|(?:\.\d+)?\s?(?:系统|版|平台))")
 # A unit glued to a following character that makes a word of it: 一次性, 三位一体, 一案一评;
 # 四次会议, 六中全会 are sessions (ordinals), not counts.
-WORD_AFTER_UNIT = regex.compile(r"^(?:[性化式]|会议|全会|全体会议)")
-CN_WORD_AFTER_UNIT = regex.compile(r"^(?:[性化式一二两三四五六七八九十]|会议|全会|全体会议)")
+WORD_AFTER_UNIT = patterns.compile(r"^(?:[性化式]|会议|全会|全体会议)")
+CN_WORD_AFTER_UNIT = patterns.compile(r"^(?:[性化式一二两三四五六七八九十]|会议|全会|全体会议)")
 # 三百余 with no unit counts only when its clause ends there.
-END_AFTER_MID = regex.compile(r"^(?:余|多)(?:$|[，,。；;、）)\n])")
+END_AFTER_MID = patterns.compile(r"^(?:余|多)(?:$|[，,。；;、）)\n])")
 
-CLAUSE_BREAK = regex.compile(r"[，,；;。：:！？!?、\n（(）)【】]")
+CLAUSE_BREAK = patterns.compile(r"[，,；;。：:！？!?、\n（(）)【】]")
 # Periods that make two statements about different times; never the report year itself.
-PERIOD = regex.compile(
+PERIOD = patterns.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|上一?年度?|去年|前年|同比|环比|同期|上半年|下半年|前三季度"
     r"|第?[一二三四1-4]季度|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|月份)?[至到—-]\d{1,2}月份?"
     r"|[一二三四五六七八九十]{1,3}(?:月|月份)?[至到][一二三四五六七八九十]{1,3}月份?"
     r"|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?|年初|年底|年末|月底|截至\S{0,4}?底")
 # The report year itself: removed from labels, not a distinguishing period.
-REPORT_YEAR = regex.compile(r"今年以来|今年来|今年|全年|本年度?|年内|当年|截至目前|目前|当前")
-SCOPE = regex.compile(r"全(?:市|局|县|区|省|国)(?:公安机关)?|市局本级|本级")
-LEADING = regex.compile(
+REPORT_YEAR = patterns.compile(r"今年以来|今年来|今年|全年|本年度?|年内|当年|截至目前|目前|当前")
+SCOPE = patterns.compile(r"全(?:市|局|县|区|省|国)(?:公安机关)?|市局本级|本级")
+LEADING = patterns.compile(
     r"^(?:共计|共有|共|合计|累计|总计|另有|另|并|已经|已|还|先后|此外|同时|我局|本局|其中|以来|均|都)+")
-TRAILING = regex.compile(
+TRAILING = patterns.compile(
     r"(?:达到|达|为|是|有|共计|共有|共|计|约|的|了|分别|均|都|已|仅|只|仍|"
     r"(?:稳定|保持|维持|控制)[在于]|"
     r"(?:提升|提高|上升|下降|降低|增加|减少|增长|缩短|缩减|压缩|降|升|增|减)?(?:至|到)|"
     r"大幅|明显|显著|稳步|持续|进一步|逐步)+$")
 # Where the metric phrase starts after a verb or preposition: "回复率从", "对…的".
-CUT = regex.compile(r".*(?:从|由|对|向|把|将|让|使|其中)")
+CUT = patterns.compile(r".*(?:从|由|对|向|把|将|让|使|其中)")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ import contextlib
 import contextvars
 import time
 
-import regex
+from . import patterns
 
 MAX_LENGTH = 2000  # characters of pattern source
 MAX_EXPANSION = 100_000  # nodes after unrolling counted repetitions
 RULE_SECONDS = 2.0  # regex time one rule may spend on one draft
-COUNT = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+COUNT = patterns.compile(r"\{(\d*)(?:,(\d*))?\}")
 
 
 class PatternTooLarge(ValueError):
@@ -83,7 +83,7 @@ def compile_bounded(source: str, flags: int = 0) -> Bounded:
         raise PatternTooLarge(f"正则表达式过长（{len(source)} 个字符，上限 {MAX_LENGTH}）")
     if expansion(source) > MAX_EXPANSION:
         raise PatternTooLarge(f"正则表达式的重复次数过大（展开后超过 {MAX_EXPANSION} 项），请改用 + 或 *")
-    return Bounded(regex.compile(source, flags))
+    return Bounded(patterns.compile(source, flags))
 
 
 TEST_MEMORY = 20_000  # answers Bounded.test remembers per pattern, then starts afresh

@@ -25,20 +25,21 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from . import patterns
 from .quantities import Quantity, by_scope, clean_label
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
-LIST_JOINER = regex.compile(r"[、和及与]|^\p{Han}{0,6}$")
-SENTENCE_OR_QIZHONG = regex.compile(r"[。]|其中")
-PART_SEPARATOR = regex.compile(r"[、，,；;]")
-SHARE_WORD = regex.compile(r"占|比例|比重")
-TOTAL_SUFFIX = regex.compile(r"(?:总数|总量)$")
-HAVE_PREFIX = regex.compile(r"^(?:现有|拥有|共有|有)")
+LIST_JOINER = patterns.compile(r"[、和及与]|^\p{Han}{0,6}$")
+SENTENCE_OR_QIZHONG = patterns.compile(r"[。]|其中")
+PART_SEPARATOR = patterns.compile(r"[、，,；;]")
+SHARE_WORD = patterns.compile(r"占|比例|比重")
+TOTAL_SUFFIX = patterns.compile(r"(?:总数|总量)$")
+HAVE_PREFIX = patterns.compile(r"^(?:现有|拥有|共有|有)")
 
 UNCOUNTED_UNITS = ("%", "个百分点", "百分点")
 # A clause that opens like this reports something else, not another part of the list.
-NOT_A_PART = regex.compile(
+NOT_A_PART = patterns.compile(
     r"^\s*(?:已|均|共|另|并|还|同时|此外|合计|累计|总计|其中|全部|涉及|涉案|占|比|同比|环比|较|"
     r"破案|破获|侦破|办结|结案|审结|抓获|查处|处理|移送|挽回|追缴|收缴|受理|立案|接报|发现|整改|覆盖|惠及|带动|"
     r"新增|增加|减少|增长|下降|上升|提高|降低)")
@@ -46,28 +47,28 @@ NOT_A_PART = regex.compile(
 # Attributes of people of different dimensions (党员 / 女 / 35岁以下 / 本科以上学历) overlap too.
 OVERLAPPING_WORDS = (r"拘留|逮捕|批捕|起诉|判决|参加|参与|整改|办结|化解|完成|落实|到位"
                      r"|党员|女|岁|学历|本科|大专|研究生|硕士|博士|少数民族")
-OVERLAPPING = regex.compile(OVERLAPPING_WORDS)
-CLAUSE_END = regex.compile(r"[；;。]")
+OVERLAPPING = patterns.compile(OVERLAPPING_WORDS)
+CLAUSE_END = patterns.compile(r"[；;。]")
 # A status after a count (60起已破获，50起正在侦办): the counts may be of different levels.
-STATUS = regex.compile(r"^(?:已|正在|尚|未|仍|均|全部|都)")
+STATUS = patterns.compile(r"^(?:已|正在|尚|未|仍|均|全部|都)")
 # A total that names its parts' noun needs no 其中: "全市共有派出所28个，城区派出所12个，…"
-TOTAL_INTRO = regex.compile(r"共|合计|总计|累计")
-WHOLE_VERB = regex.compile(r"^(?:设立|设有|建成|建有|办理|受理|招录|举办|梳理|开展|承办|现有|拥有|有)")
+TOTAL_INTRO = patterns.compile(r"共|合计|总计|累计")
+WHOLE_VERB = patterns.compile(r"^(?:设立|设有|建成|建有|办理|受理|招录|举办|梳理|开展|承办|现有|拥有|有)")
 # A per-unit figure is not a total: 每千人6.6批次, 人均, 平均, 户均.
-PER_UNIT = regex.compile(r"每\S{0,3}$|[人户均]均\S{0,6}$|平均\S{0,6}$")
+PER_UNIT = patterns.compile(r"每\S{0,3}$|[人户均]均\S{0,6}$|平均\S{0,6}$")
 # A share: 占比, 占…的, 比例为 / 比重达, 占总数的.
-SHARE = regex.compile(r"(?:占(?P<whole>(?!比)[^，,；;。]*?)(?:的|之)?(?:比重|比例)?|占比|(?:比例|比重))"
+SHARE = patterns.compile(r"(?:占(?P<whole>(?!比)[^，,；;。]*?)(?:的|之)?(?:比重|比例)?|占比|(?:比例|比重))"
                       r"(?:为|是|达到|达|约)?$")
-GENERIC_WHOLE = regex.compile(r"^(?:总数|总量|全部|所有|总体|总|全|)$")
-WHOLE_PREFIX = regex.compile(r"^(?:全部|所有|总|全)")
+GENERIC_WHOLE = patterns.compile(r"^(?:总数|总量|全部|所有|总体|总|全|)$")
+WHOLE_PREFIX = patterns.compile(r"^(?:全部|所有|总|全)")
 # Where one part of a region or unit is spoken of: two such quantities are not one statement.
 # 城区 / 农村 at the head of a clause is a scope; inside a name (“四好农村路”) it is not.
-REGION = regex.compile(r"(?:^|(?<=[，,；;。：:、（(\s“]|其中|在|对))(?:主城区|城区|农村|市区|郊区)(?!路)"
+REGION = patterns.compile(r"(?:^|(?<=[，,；;。：:、（(\s“]|其中|在|对))(?:主城区|城区|农村|市区|郊区)(?!路)"
                        r"|(?<![有各全共个])\p{Han}{2}分局")
 REGION_WORDS = ("城区", "农村", "市区", "郊区", "分局")  # one of them is in every match of REGION
 # Words of a table's total row or column.
-TOTAL_CELL = regex.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
-CELL_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
+TOTAL_CELL = patterns.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|小\s*计|全\s*市|全\s*局)\s*$")
+CELL_NUMBER = patterns.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def grouped(quantities: list[Quantity], key) -> list[list[Quantity]]:
 
 
 # "立、破刑事案件分别为640起、702起": each number gets its own name (立刑事案件, 破刑事案件).
-RESPECTIVELY = regex.compile(r"(?P<names>[\p{Han}\d]{1,12}(?:、[\p{Han}]{1,12})+)分别(?:为|是|达到|达|有)?$")
+RESPECTIVELY = patterns.compile(r"(?P<names>[\p{Han}\d]{1,12}(?:、[\p{Han}]{1,12})+)分别(?:为|是|达到|达|有)?$")
 
 
 def distributed(doc) -> list[Quantity]:
@@ -280,7 +281,7 @@ def continues_list(q: Quantity, first: Quantity, clause: str) -> bool:
     return len(clause.strip()) <= 8 and bool(q.label) and not q.after.strip()
 
 
-STATEMENT_END = regex.compile(r"[；;。]")
+STATEMENT_END = patterns.compile(r"[；;。]")
 
 
 def named_wholes(doc, whole_label, part_label) -> list[Whole]:
@@ -356,7 +357,7 @@ def share_of(doc, pct: Quantity, part: Quantity, family: dict, of_part: dict, by
 
 # "其中优秀案卷960份，优秀率80%", "参考860人次，通过820人次，通过率95.3%": a rate named for the count
 # right before it. 办结率 / 破案率 / 结案率 / 审结率 have rules of their own (a base named 受理 / 立案).
-OWN_RATE_RULES = regex.compile(r"(?:办结|结案|破案|审结)$")
+OWN_RATE_RULES = patterns.compile(r"(?:办结|结案|破案|审结)$")
 
 
 def rate_of_part(pct: Quantity, part: Quantity, other: Quantity | None, of_part: dict) -> Share | None:
@@ -450,8 +451,8 @@ def nearest_same(st: Statements, a: Quantity, candidates: list[Quantity], starts
 
 
 # -- tables (.docx, Markdown) -----------------------------------------------------------------
-PIPE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-PIPE_RULE = regex.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+PIPE_ROW = patterns.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE = patterns.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 
 def tables(doc) -> tuple[list[list[Quantity]], list[Whole]]:
@@ -540,7 +541,7 @@ def table_statements(doc, grid):
     return [g for g in groups if len(g) >= 2], wholes
 
 
-HEADER_TAIL = regex.compile(r"\s*[（(][^）)]{0,6}[）)]\s*$|(?<=\p{Han})(?:数量|件数|起数|人数|数)$")
+HEADER_TAIL = patterns.compile(r"\s*[（(][^）)]{0,6}[）)]\s*$|(?<=\p{Han})(?:数量|件数|起数|人数|数)$")
 
 
 def header(text: str) -> str:
@@ -561,11 +562,11 @@ def cell_quantity(doc, offset: int, m) -> Quantity:
 
 
 # -- levels and metrics ------------------------------------------------------------------------
-RATE_LABEL = regex.compile(r"(?:率|占比|比例|比重)$")
+RATE_LABEL = patterns.compile(r"(?:率|占比|比例|比重)$")
 # Words that make a percentage a change, not a level — unless 至/到 follows (提高至103% is a level).
 DEFAULT_CHANGES = ["增长", "上升", "提高", "提升", "下降", "降低", "增加", "减少", "同比", "环比", "增幅", "降幅",
                    "涨幅", "增速", "倍", "完成", "超额"]
-CHANGE = regex.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in DEFAULT_CHANGES))
+CHANGE = patterns.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in DEFAULT_CHANGES))
 
 
 def is_level(q: Quantity, rate=RATE_LABEL, change=CHANGE) -> bool:
@@ -579,17 +580,17 @@ def is_level(q: Quantity, rate=RATE_LABEL, change=CHANGE) -> bool:
 
 
 # -- restatements ------------------------------------------------------------------------------
-VARIANT_CHARS = regex.compile(r"[类性的]")
+VARIANT_CHARS = patterns.compile(r"[类性的]")
 DEFAULT_PERIODS = (r"上一?年|去年|前年|同比|环比|同期|上半年|下半年|季度"
                    r"|[0-9一二三四五六七八九十]月|[上本当某每]月|月份|月度")
 DEFAULT_TARGETS = ["力争", "争取", "确保", "目标", "计划", "预计", "预期", "要求", "不低于"]
-YEAR = regex.compile(r"(?:19|20)\d{2}(?=年)")
+YEAR = patterns.compile(r"(?:19|20)\d{2}(?=年)")
 # A stock count that a draft may state twice (全局共有民警528人 … 全局518名民警).
 STOCK_NOUNS = r"民警|辅警|警力|派出所|警务室|执法办案管理中心|公安检查站|执法勤务机构"
-STOCK_BEFORE = regex.compile(r"(?:共有|现有|拥有|有)(?:在编)?(?:" + STOCK_NOUNS + r")?$")
-STOCK_LABEL = regex.compile(rf"^(?:{STOCK_NOUNS})$")
-STOCK_TOTAL = regex.compile(rf"^({STOCK_NOUNS})(?:总数|总量|总人数)$")
-STOCK_AFTER = regex.compile(rf"^(?:{STOCK_NOUNS})(?![\p{{Han}}]{{0,1}}(?:率|占|的))")
+STOCK_BEFORE = patterns.compile(r"(?:共有|现有|拥有|有)(?:在编)?(?:" + STOCK_NOUNS + r")?$")
+STOCK_LABEL = patterns.compile(rf"^(?:{STOCK_NOUNS})$")
+STOCK_TOTAL = patterns.compile(rf"^({STOCK_NOUNS})(?:总数|总量|总人数)$")
+STOCK_AFTER = patterns.compile(rf"^(?:{STOCK_NOUNS})(?![\p{{Han}}]{{0,1}}(?:率|占|的))")
 
 
 def report_year(doc) -> str:

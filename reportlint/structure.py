@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from . import patterns
 from .docmap import PartSpec, body_lines, signoff_line, title, to_year
 from .document import Document, per_document
 
 # A year as written in a title, heading or opening sentence: 2021年 / 二〇二一年.
-YEAR = regex.compile(r"(?<!\d)(?P<year>20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年")
+YEAR = patterns.compile(r"(?<!\d)(?P<year>20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年")
 # A year that starts a span of time (2019年以来, 2018年起) is history, not the year reported on.
-SINCE = regex.compile(r"(?:度)?(?:以来|起|开始|至|到|—|－|-|~|～)")
+SINCE = patterns.compile(r"(?:度)?(?:以来|起|开始|至|到|—|－|-|~|～)")
 
 
 def first_year(text: str) -> tuple[int, int, int] | None:

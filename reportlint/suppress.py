@@ -21,17 +21,17 @@ import difflib
 import itertools
 from dataclasses import dataclass, field
 
-import regex
-
+from . import patterns
 from .ruleids import matches
 
-DIRECTIVE = regex.compile(
+RULE_LIST_SEPARATOR = patterns.compile(r"[,，\s]+")
+DIRECTIVE = patterns.compile(
     r"<!--\s*reportlint-(?P<what>disable-next-line|disable|enable)(?:\s+(?P<rules>[^\s>][^>]*?))?\s*-->")
 # Anything that looks like it was meant as one (reportlint-disabel-next-line, reportlint_disable …).
-LOOKALIKE = regex.compile(r"<!--\s*(?i:reportlint[\s\-_:：]*(?:dis|en|ign|skip|noqa|off|on\b))[^>]*?-->")
-WORD = regex.compile(r"(?i)reportlint[\s\-_:：]*(?P<word>[a-z][a-z\-_]*)?")
+LOOKALIKE = patterns.compile(r"<!--\s*(?i:reportlint[\s\-_:：]*(?:dis|en|ign|skip|noqa|off|on\b))[^>]*?-->")
+WORD = patterns.compile(r"(?i)reportlint[\s\-_:：]*(?P<word>[a-z][a-z\-_]*)?")
 # A Word comment: its text starts with the directive; rule ids follow, then any explanation.
-COMMENT = regex.compile(r"^\s*reportlint-disable(?P<rules>(?:[\s,，]+[a-z0-9][\w\-]*(?:/[\w\-]*)?)*)")
+COMMENT = patterns.compile(r"^\s*reportlint-disable(?P<rules>(?:[\s,，]+[a-z0-9][\w\-]*(?:/[\w\-]*)?)*)")
 VERBS = ("disable", "disable-next-line", "enable")
 ALL = "*"
 UNUSED = "没有抑制任何问题，请删除该指令（或其中的这条规则）"
@@ -55,7 +55,7 @@ class Directive:
 
 
 def rule_list(text: str | None) -> list[str]:
-    return [r.strip() for r in regex.split(r"[,，\s]+", text or "") if r.strip()] or [ALL]
+    return [r.strip() for r in RULE_LIST_SEPARATOR.split(text or "") if r.strip()] or [ALL]
 
 
 def parse(doc) -> tuple[list[Directive], list[tuple[int, int, str, bool]]]:

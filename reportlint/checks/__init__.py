@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import patterns
 from ..document import Document
 from ..errors import describe
 from ..safe_regex import PatternTooLarge, compile_bounded
@@ -193,9 +194,12 @@ def register(name: str):
     return wrap
 
 
+KIND_NAME = patterns.compile(r"[a-z][a-z0-9_]*")  # a module of this package, nothing else
+
+
 def get_kind(name: str) -> type[Check] | None:
     """The kind named `name`: defined in the module of the same name, imported on first use."""
-    if name not in KINDS and regex.fullmatch(r"[a-z][a-z0-9_]*", name):
+    if name not in KINDS and KIND_NAME.fullmatch(name):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

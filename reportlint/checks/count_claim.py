@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import patterns
 from ..numerals import cn_to_int
 from . import Check, Hit, ParamError, register
 
@@ -34,55 +35,55 @@ EXACT, NOT_MORE, NOT_FEWER = "exact", "not-more", "not-fewer"
 OPEN, CLOSE = "“‘《（(【「『", "”’》）)】」』"
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 ENCLOSING = {**QUOTES, "《": "》"}  # the marks a claim can be named inside
-ENCLOSING_MARKS = regex.compile("[" + "".join(ENCLOSING) + "".join(ENCLOSING.values()) + "]")
+ENCLOSING_MARKS = patterns.compile("[" + "".join(ENCLOSING) + "".join(ENCLOSING.values()) + "]")
 CLAUSE_SEP = "，,；;：:"
 SENTENCE_SEP = "。！？!?"
 # 和/及/与 joining items, not inside a word (及时, 涉及, 和谐, 参与)
-CONJ = regex.compile(
+CONJ = patterns.compile(
     r"以及|(?<![平温缓总调])和(?![谐平睦美])|(?<![涉普波危顾惠])及(?![时早])|(?<![参给赋授])与(?!时俱)"
 )
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
-JOINER_AT_END = regex.compile(r"(?:、|和|及|与|以及)?$")
-CLAUSE_OR_SENTENCE_MARK = regex.compile(r"[，,；;。]")
-SENTENCE_OR_LINE_END = regex.compile(rf"[{SENTENCE_SEP}\n]")
-LEADING_CONJ = regex.compile(rf"^(?:{CONJ.pattern})")
-SHORT_TAIL = regex.compile(r"\p{Han}{0,6}[。]?")
-SENTENCE_MARK = regex.compile(rf"[{SENTENCE_SEP}]")
-CLAUSE_MARK = regex.compile(r"[，,；;]")
-MEMBER_AFTER = regex.compile(rf"(?:{CONJ.pattern}|、)$")  # a claim right after these is a list's last member
+JOINER_AT_END = patterns.compile(r"(?:、|和|及|与|以及)?$")
+CLAUSE_OR_SENTENCE_MARK = patterns.compile(r"[，,；;。]")
+SENTENCE_OR_LINE_END = patterns.compile(rf"[{SENTENCE_SEP}\n]")
+LEADING_CONJ = patterns.compile(rf"^(?:{CONJ.pattern})")
+SHORT_TAIL = patterns.compile(r"\p{Han}{0,6}[。]?")
+SENTENCE_MARK = patterns.compile(rf"[{SENTENCE_SEP}]")
+CLAUSE_MARK = patterns.compile(r"[，,；;]")
+MEMBER_AFTER = patterns.compile(rf"(?:{CONJ.pattern}|、)$")  # a claim right after these is a list's last member
 MEMBER_REACH = 2  # the longest MEMBER_AFTER match (以及): it is looked for only that far back
 # A list started within this many characters after the claim belongs to it.
 AFTER_GAP = 80
 REST_WINDOW = 4 * AFTER_GAP  # more than any test of the text after a claim reads (see counted)
 MARKER_WINDOW = 20_000  # a list the claim counts (1、2、3、 or after a colon) lies within this many characters
 # the verb whose object the claim is: the list before it is a list of actions (成立…、出台20条举措)
-VERB_END = regex.compile(
+VERB_END = patterns.compile(
     r"(?:出台|提出|推出|制定|印发|发布|出炉|荣获|获得|获评|入选|包括|涵盖|实施|推行|采取|形成|建立|构建|打造|实行|开展|"
     r"启动|明确|确定|部署|聚焦|围绕|抓好|做好|突出|新增|建成|设立|成立|梳理出|总结出|提炼出)了?$"
 )
 # a verb opening the clause of a list: the list starts there (健全A、B和C三级…)
-VERB_START = regex.compile(
+VERB_START = patterns.compile(
     r"(?:健全|建立|推出|推行|实行|实施|完善|开展|落实|制定|出台|采取|包括|围绕|通过|坚持|聚焦|形成|构建|打造|设立|成立|"
     r"推进|深化|强化|加强|明确|提出)"
 )
 # words between a claim and the colon that opens its list: 四项措施如下：/ 5个方面的工作：
-COLON_TIE = regex.compile(r"\p{Han}{0,6}?[：:]")
+COLON_TIE = patterns.compile(r"\p{Han}{0,6}?[：:]")
 # list markers inside a paragraph, after punctuation or at its start: 1、 1. （1） ① （一）
-MARKER = regex.compile(
+MARKER = patterns.compile(
     r"(?:(?<=^|[。；;：:，,！？!?\s])(?P<a>\d{1,2})(?P<as>[、.．])(?!\d))"
     r"|(?P<p>[（(])(?P<b>\d{1,2})[）)]|(?P<c>[①-⑳])|[（(](?P<d>[一二三四五六七八九十]{1,3})[）)]"
     r"|(?<=^|[。；;：:！？!?\s])第(?P<e>[一二三四五六七八九十]{1,3})(?=[，,、])"
 )
-ORDINAL_ONLY = regex.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)]?\s*$")
-ENUM_FIRST = regex.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
+ORDINAL_ONLY = patterns.compile(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)]?\s*$")
+ENUM_FIRST = patterns.compile(r"(?<=^|[。；;：:，,！？!?\s])一(?P<suffix>[是要])")
 # 以下四个方面 / 如下三项: the claim announces the lines that follow
-FOLLOWING = regex.compile(r"(?:以下|如下)[^，,；;。]{0,12}$")
+FOLLOWING = patterns.compile(r"(?:以下|如下)[^，,；;。]{0,12}$")
 FOLLOWING_REACH = 14  # the longest FOLLOWING match: it is looked for only that far back
 # top-level headings that are parts of the report, not items of a list of work done
-REPORT_PART = regex.compile(r"存在|不足|短板|差距|下一步|下步|打算|工作思路|工作安排|工作计划|第一责任人|主要负责人")
-GLOSS = regex.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
+REPORT_PART = patterns.compile(r"存在|不足|短板|差距|下一步|下步|打算|工作思路|工作安排|工作计划|第一责任人|主要负责人")
+GLOSS = patterns.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
 
 
 @dataclass
@@ -244,7 +245,7 @@ class CountClaim(Check):
         guard = f"(?<!{alt(before)})" if before else ""
         try:
             # the words between classifier and noun hold no conjunction (两项补贴和重点 is not a claim)
-            self.claim = regex.compile(
+            self.claim = patterns.compile(
                 rf"{guard}(?<![\d一二三四五六七八九十两第])(?P<num>[两一二三四五六七八九十]{{1,3}}|\d{{1,2}})"
                 rf"(?P<cls>{alt(classifiers)})(?P<mod>[^\P{{Han}}和与及的]{{0,4}})(?P<noun>{alt(nouns)})"
             )

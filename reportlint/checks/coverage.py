@@ -19,15 +19,16 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import patterns
 from ..docmap import Place, deepest_section, find_part
 from ..document import Document, Section
 from . import Check, Hit, ParamError, compile_regex, register
 from .phrases import automaton, find_all
 
 # Characters that drafters put between the words of a phrase without changing it.
-NOISE = regex.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
+NOISE = patterns.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
 # The same without 、, which still separates the verbs of a list until the list is spread.
-QUOTES_AND_LAYOUT = regex.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
+QUOTES_AND_LAYOUT = patterns.compile("[ \t\n\r\u3000\u00a0“”‘’\"'「」]+")
 
 
 def normalize(text: str) -> str:
@@ -124,8 +125,8 @@ def spreader(leads: list[str]):
     if not leads:
         return lambda text: text
     lead = "|".join(regex.escape(word) for word in leads)
-    construction = regex.compile(rf"({lead})({LIST_ITEM}(?:(?:{LIST_JOINER}){LIST_ITEM})+)")
-    joiner = regex.compile(rf"({LIST_JOINER})(?!{lead})")
+    construction = patterns.compile(rf"({lead})({LIST_ITEM}(?:(?:{LIST_JOINER}){LIST_ITEM})+)")
+    joiner = patterns.compile(rf"({LIST_JOINER})(?!{lead})")
 
     def spread(text: str) -> str:
         return construction.sub(lambda m: m[1] + joiner.sub(lambda j: j[1] + m[1], m[2]), text)

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from .. import patterns
 from ..docmap import to_year
 from ..numerals import cn_to_int
 from ..structure import report_year
@@ -34,19 +33,19 @@ from . import Check, Hit, ParamError, register
 from .phrases import SHARED
 
 # A year in a sentence: 2018年, 二〇一八年, and the first year of a range (2018—2020年).
-SENTENCE_YEAR = regex.compile(
+SENTENCE_YEAR = patterns.compile(
     r"(?<!\d)(20\d{2}|19\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})"
     r"(?=年|\s*[—–\-－~～至到]\s*(?:20\d{2}|19\d{2})年)")
 # A date in a sentence (2023年1月10日): its year is the year a counted day speaks of.
-DATE_YEAR = regex.compile(r"(?<!\d)(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年[\d一二三四五六七八九十]{1,3}月"
+DATE_YEAR = patterns.compile(r"(?<!\d)(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年[\d一二三四五六七八九十]{1,3}月"
                           r"[\d一二三四五六七八九十]{1,3}日")
 # Words that put an occurrence in the past, anywhere in its sentence.
 HISTORY_WORDS = ("曾", "废止", "废除", "撤销", "取消", "不再", "改为", "更名", "转隶", "移交", "改革前",
                  "前身", "此前", "历史上")
 # 原 before the phrase, perhaps with an organ's place name between (原市政府法制办) — but not the 原
 # of 原则, 原因 … nor of 草原, 高原, 太原 …
-FORMER = regex.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
-SEPARATORS = regex.compile(r"[、，,\s]")
+FORMER = patterns.compile(r"(?<![草高平还复中太燎病荒])原(?![则因告始料本创址籍地价样貌油理型文声件])\p{Han}{0,8}$")
+SEPARATORS = patterns.compile(r"[、，,\s]")
 CN_NUMERAL = "零一二三四五六七八九"
 MIN_YEAR, MAX_YEAR = 1949, 2100
 

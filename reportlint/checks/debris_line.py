@@ -19,10 +19,11 @@ from itertools import accumulate
 
 import regex
 
+from .. import patterns
 from . import Check, Hit, ParamError, compile_regex, register
 from .phrases import SHARED
 
-SENTENCE_END = regex.compile(r"[。！？]")
+SENTENCE_END = patterns.compile(r"[。！？]")
 # A line of a split strip is one word or field of it; a longer line is text.
 BLOCK_LINE_MAX = 40
 MARKER_SHOWN = 30

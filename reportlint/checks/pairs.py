@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from . import Check, Hit, ParamError, register
 
 DEFAULT_PAIRS = ["“”", "‘’", "（）", "《》", "【】"]
@@ -29,7 +30,7 @@ class Pairs(Check):
         self.closer = {p[0]: p[1] for p in pairs}
         self.opener = {p[1]: p[0] for p in pairs}
         # one scan over the text for the pair characters and line breaks (a paragraph is a line)
-        self.marks = regex.compile("[\n" + regex.escape("".join(pairs)) + "]")
+        self.marks = patterns.compile("[\n" + regex.escape("".join(pairs)) + "]")
 
     def check(self, doc):
         stack: list[tuple[str, int]] = []

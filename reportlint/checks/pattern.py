@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..errors import describe
 from . import DELETE_LINE, Check, Hit, ParamError, register
 
-TEMPLATE_GROUP = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)")
+TEMPLATE_GROUP = patterns.compile(r"\\(?:(\d+)|g<([^>]*)>)")
 
 
 @register("pattern")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..quantities import format_value
 from ..statements import DEFAULT_CHANGES, is_level
 from . import Check, Hit, register
@@ -23,7 +24,7 @@ class PercentRange(Check):
         self.rate = self.regex("rate", r"(?:率|占比|比例|比重)$")
         words = self.string_list("changes", DEFAULT_CHANGES)
         # a change word, unless 至/到 follows it: 提高至103% states a level, 提高103% a change
-        self.change = regex.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in words))
+        self.change = patterns.compile("|".join(f"{regex.escape(w)}(?![至到])" for w in words))
 
     def check(self, doc):
         for q in doc.quantities:

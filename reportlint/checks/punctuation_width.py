@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from . import Check, Hit, ParamError, register
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -18,12 +19,12 @@ HAN = r"\p{Han}"
 # but 97.44%;6月 is (a percentage is never a thousands group).
 LEFT = rf"[{HAN}0-9%”’）》】」]"
 RIGHT = rf"[{HAN}0-9“‘（《【「]"
-HALF = regex.compile(
+HALF = patterns.compile(
     rf"(?:(?<={HAN})[,:;?!](?={RIGHT}|$)|(?<={LEFT})[,:;?!](?={HAN})|(?<=%)[,;](?=[0-9])"  # between, or ending a line
     rf"|(?<={HAN})\(|\((?={HAN})|(?<={HAN})\)|\)(?={HAN}))",  # (一) 民(辅)警 (略) 方案(2018-2019)
     regex.MULTILINE,
 )
-PARENS = regex.compile(r"[()\n]")
+PARENS = patterns.compile(r"[()\n]")
 FULL_MARKS = "，：；？！（）"
 
 

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..docmap import main_end, signoff
 from . import Check, Hit, register
 
-SENTENCE_END = regex.compile(r"[。！？!?]")
+SENTENCE_END = patterns.compile(r"[。！？!?]")
 
 
 @register("signoff")
