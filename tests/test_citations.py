@@ -168,6 +168,42 @@ def test_titles_not_close_to_a_listed_one_are_silent(title):
     assert findings(f"认真学习《{title}》。\n", "citations/near-miss") == []
 
 
+def test_the_reach_filter_keeps_every_form_two_edits_can_reach():
+    """The edit distance is computed only for the forms in reach: the answer must be the one a
+    search over every listed form gives, for titles one to three random edits off a listed one."""
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    rule = next(r for r in RULES if r.id == "citations/near-miss")
+    titles = rule.check.list
+    rng = random.Random(15)
+    alphabet = sorted(set("".join(titles.forms)))
+    checked = reached = 0
+    for form in rng.sample(titles.forms, 300):
+        chars = list(form)
+        for _ in range(rng.choice([1, 2, 2, 3])):
+            i = rng.randrange(len(chars))
+            op = rng.choice("isdt")
+            if op == "i":
+                chars.insert(i, rng.choice(alphabet))
+            elif op == "s":
+                chars[i] = rng.choice(alphabet)
+            elif op == "d" and len(chars) > 1:
+                del chars[i]
+            elif op == "t" and i + 1 < len(chars):
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        key = "".join(chars)
+        everywhere = {f for f, _, _ in process.extract(key, titles.forms, scorer=OSA.distance, score_cutoff=2,
+                                                       limit=None)}
+        assert everywhere <= set(titles.within_reach(key)), key
+        checked += 1
+        reached += bool(everywhere)
+    assert checked == 300 and reached > 150
+    assert titles.within_reach("三门县全面推进行政执法改革实施方案") == []  # a local document: no search at all
+
+
 # -- title marks -----------------------------------------------------------------------------------
 def test_half_width_title_marks_are_reported_with_the_right_form():
     found = findings("贯彻<<中华人民共和国行政处罚法>>，规范执法。\n", "citations/title-marks")

@@ -24,38 +24,36 @@ of every draft is compared with every listed form, and each distinct title is lo
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime
 import unicodedata
 from dataclasses import dataclass, field
 
-import regex
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
-
+from .. import patterns
 from ..document import Document
 from ..errors import describe
 from . import Check, Hit, ParamError, register
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
-BLANKS = regex.compile(r"\s+")
+BLANKS = patterns.compile(r"\s+")
 
 CHECKS = ("repealed", "near-miss", "marks")
 PREFIX = "中华人民共和国"
 ENTRY_FIELDS = {"title", "short", "promulgated", "effective", "revised", "repealed", "replaced_by", "source"}
 DATE_FIELDS = ("promulgated", "effective", "repealed")
 # A title in 《》 on one line; 〈〉 inside it are the marks of a title within the title.
-TITLE = regex.compile(r"《([^《》\n]{1,120})》")
+TITLE = patterns.compile(r"《([^《》\n]{1,120})》")
 # Half-width title marks: <<…>> (or ＜＜…＞＞) around Chinese text — not a web breadcrumb (首页 >> 新闻).
-HALFWIDTH = regex.compile(r"(?:<<|＜＜)(?P<title>[^<>＜＞\n]*\p{Han}[^<>＜＞\n]*)(?:>>|＞＞)")
-TITLE_MARK = regex.compile("[《》〈〉]")
+HALFWIDTH = patterns.compile(r"(?:<<|＜＜)(?P<title>[^<>＜＞\n]*\p{Han}[^<>＜＞\n]*)(?:>>|＞＞)")
+TITLE_MARK = patterns.compile("[《》〈〉]")
 # Where a title left open most likely ends: at the first clause punctuation after 《.
-CLAUSE_END = regex.compile(r"[，。；：、！？,;:!?“”]")
+CLAUSE_END = patterns.compile(r"[，。；：、！？,;:!?“”]")
 TITLE_ENDINGS = ("法", "法典", "条例", "规定", "办法", "细则", "规则", "意见", "决定", "通知", "纲要",
                  "规划", "方案", "制度", "条令", "准则", "解释", "标准", "守则", "规程", "要点")
-DASHES = regex.compile(r"[—–－~～‐‑−]+")
+DASHES = patterns.compile(r"[—–－~～‐‑−]+")
 NUMERALS = set("0123456789〇○零一二三四五六七八九十百千年")
-YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # Words right before 《 that make the citation history: 原《合同法》, 已废止的《…》.
 HISTORY_BEFORE = ("原", "旧", "废止的", "废除的", "失效的", "原来的", "以前的", "此前的")
 SHORTEST_NEAR = 5  # core length below which only an exact match counts
@@ -165,6 +163,22 @@ class TitleList:
                 self.written.setdefault(form, written)
         self.forms = [f for f in self.by_form if len(core(f)) >= SHORTEST_NEAR]
         self._near: dict[str, list[str]] = {}
+        self._holding: dict[str, list[int]] | None = None  # character -> the forms that hold it
+
+    def within_reach(self, key: str) -> list[str]:
+        """The forms that two edits of `key` could reach, in list order: at most two characters longer
+        or shorter, and at most two of their distinct characters missing from `key` (an edit brings in
+        one character at most). A necessary condition, so the edit distance is computed for these alone."""
+        if self._holding is None:
+            self._holding, self._distinct = {}, [len(set(f)) for f in self.forms]
+            for i, form in enumerate(self.forms):
+                for ch in set(form):
+                    self._holding.setdefault(ch, []).append(i)
+        shared = collections.Counter()
+        for ch in set(key):
+            shared.update(self._holding.get(ch, ()))
+        return [f for i, f in enumerate(self.forms)
+                if abs(len(f) - len(key)) <= 2 and shared[i] >= self._distinct[i] - 2]
 
     def exact(self, title: str) -> Entry | None:
         return self.by_form.get(normalize(title))
@@ -179,7 +193,13 @@ class TitleList:
         return self._near[key]
 
     def _closest(self, key: str) -> list[str]:
-        found = process.extract(key, self.forms, scorer=OSA.distance, score_cutoff=2, limit=None)
+        forms = self.within_reach(key)
+        if not forms:
+            return []
+        from rapidfuzz import process  # only when a form is in reach: its import is a tenth of a cold start
+        from rapidfuzz.distance import OSA
+
+        found = process.extract(key, forms, scorer=OSA.distance, score_cutoff=2, limit=None)
         found = [(form, d) for form, d, _ in found if counts_as_slip(key, form, d)]
         if not found:
             return []
@@ -196,6 +216,8 @@ def counts_as_slip(written: str, listed: str, distance: int) -> bool:
         return False
     if distance == 1:
         return True
+    from rapidfuzz.distance import Levenshtein
+
     ops = Levenshtein.editops(written, listed)
     tags = {op.tag for op in ops}
     adjacent = len(ops) == 2 and ops[1].src_pos - ops[0].src_pos <= 1 and ops[1].dest_pos - ops[0].dest_pos <= 1
@@ -208,6 +230,8 @@ def counts_as_slip(written: str, listed: str, distance: int) -> bool:
 
 def numerals_only(a: str, b: str) -> bool:
     """Whether every edit between a and b touches a numeral: 修正案（十）and（十一）are two documents."""
+    from rapidfuzz.distance import Levenshtein
+
     changed = []
     for op in Levenshtein.editops(a, b):
         if op.tag in ("replace", "delete"):
@@ -244,6 +268,27 @@ def report_year(doc: Document, doc_types: list[str]) -> int | None:
     return found[0] if found else None
 
 
+# Lists already parsed, by identity: the shipped rules share one list (a YAML anchor), parsed once.
+_PARSED: dict[int, tuple[list, TitleList]] = {}
+
+
+def title_list(items: list) -> TitleList:
+    known = _PARSED.get(id(items))
+    if known is not None and known[0] is items:  # the list itself is kept, so its id is never reused
+        return known[1]
+    if not items:
+        raise ParamError("params.titles", "至少需要一个条目")
+    entries = [parse_entry(item, f"params.titles[{i}]") for i, item in enumerate(items)]
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        key = normalize(entry.title)
+        if key in seen:
+            raise ParamError(f"params.titles[{i}].title", f"与第 {seen[key] + 1} 条的名称重复")
+        seen[key] = i
+    _PARSED[id(items)] = (items, TitleList(entries))
+    return _PARSED[id(items)][1]
+
+
 @register("citation")
 class Citation(Check):
     args = ("title", "suggestion", "repealed", "replacement", "year", "problem")
@@ -253,17 +298,7 @@ class Citation(Check):
         self.what = self.choice("check", CHECKS)
         self.list = TitleList([])
         if self.what != "marks":
-            items = self.require("titles", list)
-            if not items:
-                raise ParamError("params.titles", "至少需要一个条目")
-            entries = [parse_entry(item, f"params.titles[{i}]") for i, item in enumerate(items)]
-            seen: dict[str, int] = {}
-            for i, entry in enumerate(entries):
-                key = normalize(entry.title)
-                if key in seen:
-                    raise ParamError(f"params.titles[{i}].title", f"与第 {seen[key] + 1} 条的名称重复")
-                seen[key] = i
-            self.list = TitleList(entries)
+            self.list = title_list(self.require("titles", list))
         if self.what == "repealed":
             self.doc_types = self.string_list("doc_types")
             self.history = tuple(self.string_list("history", []))
