@@ -102,6 +102,8 @@ def runs_between(paragraph, start: int, end: int) -> list:
 
 @dataclass
 class WordLine:
+    """A paragraph of the .docx as the draft's line, with the length of its numbering label."""
+
     paragraph: object  # w:p
     label: int  # length of Word's numbering label in front of the runs' text
 
@@ -250,6 +252,8 @@ def track_fixes(lines: list[WordLine], before: list[str], after: list[str]) -> i
 # -- the command ---------------------------------------------------------------------------
 @dataclass
 class Result:
+    """What annotate wrote: the reviewed copy, and how many comments and changes it holds."""
+
     output: str
     comments: int
     changes: int

@@ -32,6 +32,8 @@ class ConfigError(RuleError):
 
 @dataclass
 class Config:
+    """The settings in force for a draft: from a configuration file, or the built-in defaults."""
+
     file: str | None = None  # where it came from; None: built-in defaults
     profile: str | None = None  # None: recognised from each draft's title and addressee
     rules: list[str] = field(default_factory=list)  # extra packs (absolute paths)

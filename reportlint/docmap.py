@@ -88,6 +88,8 @@ def to_year(text: str) -> int | None:
 # -- dates ---------------------------------------------------------------------
 @dataclass
 class Date:
+    """A date as written (2026年1月26日), with where it stands."""
+
     text: str
     start: int  # offsets into Document.text
     end: int
@@ -134,6 +136,8 @@ def date_line(line: Line) -> Date | None:
 # -- the title block --------------------------------------------------------------
 @dataclass
 class Head:
+    """What comes before the body: its lines (web furniture included) and the addressee."""
+
     lines: list[Line]  # non-blank lines before the body (web furniture included)
     addressee: Line | None  # 主送机关, e.g. "区政府：" or "各位代表："
 
@@ -188,6 +192,8 @@ def head(doc: Document) -> Head:
 
 @dataclass
 class Title:
+    """The document's title, on one line or several."""
+
     lines: list[Line]
 
     @property
@@ -214,6 +220,8 @@ def title(doc: Document) -> Title | None:
 
 @dataclass
 class TitleBlock:
+    """The title with the lines that go with it: subtitle, speaker."""
+
     title: Title | None
     subtitle: list[Line]  # ——2026年1月26日在…会议上, and its continuation
     speaker: Line | None  # 省长 王某某
@@ -280,6 +288,8 @@ def main_end(doc: Document) -> int:
 
 @dataclass
 class Signoff:
+    """The issuing organ and the date at the end of the document."""
+
     organ: Line | None
     date: Date | None
     date_line: Line | None
@@ -392,6 +402,8 @@ def body_end(doc: Document) -> int:
 # -- part titles: where each part of the body is titled ---------------------------------------
 @dataclass
 class PartTitle:
+    """A line that titles a part of the body: a heading, or a short line standing alone."""
+
     line: Line
     heading: Heading | None  # None for a titled block: a short line standing alone
     top: bool  # a top-level heading of the body or a titled block, not a sub-heading
@@ -544,6 +556,8 @@ def content_section(root: Section, line: int, skip: list[str]) -> Section | None
 # -- the document type -------------------------------------------------------------------
 @dataclass
 class DocType:
+    """The kind of document a draft was recognised as, and why."""
+
     profile: str
     reason: str  # why, in Chinese: 标题以“政府工作报告”结尾
 
@@ -585,6 +599,8 @@ def doc_type(doc: Document, profiles: dict[str, dict]) -> DocType | None:
 # -- the statutory parts ---------------------------------------------------------------
 @dataclass
 class PartSpec:
+    """A part the regulation requires, as a profile describes it."""
+
     name: str  # the part as the regulation names it, used in messages
     short: str  # a short name, used to refer to the part from other rules
     titles: list[str]  # what drafters title it
@@ -595,6 +611,8 @@ class PartSpec:
 
 @dataclass
 class Part:
+    """A required part found in a draft, at the line that titles it."""
+
     index: int  # position in the required order
     spec: PartSpec
     line: Line

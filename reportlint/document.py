@@ -51,6 +51,8 @@ def per_document(fn):
 
 @dataclass
 class Line:
+    """One line of the draft, where it starts and its indentation."""
+
     number: int  # 1-based
     start: int  # offset of the line's first character in Document.text
     text: str  # the line exactly as in the file
@@ -77,6 +79,8 @@ class Line:
 
 @dataclass
 class Heading:
+    """A numbered heading (一、 （一） 1. （1）): its level and ordinal."""
+
     line: Line
     level: int  # 1 一、 / 2 （一） / 3 1. / 4 （1）
     ordinal: int
@@ -95,6 +99,8 @@ class Heading:
 
 @dataclass
 class Section:
+    """A heading, the lines under it and its sub-sections (the whole document at level 0)."""
+
     heading: Heading | None  # None for the whole document
     level: int  # 0 for the whole document
     first_line: int  # 1-based, the heading's line
@@ -114,6 +120,8 @@ class Section:
 
 @dataclass
 class EnumItem:
+    """One marker of a 一是…二是… enumeration."""
+
     ordinal: int
     marker: str  # e.g. "二是"
     start: int  # marker start
@@ -123,12 +131,16 @@ class EnumItem:
 
 @dataclass
 class Enumeration:
+    """The items of one 一是…二是… (or 一要…二要…) enumeration."""
+
     suffix: str  # 是 or 要
     items: list[EnumItem]
 
 
 @dataclass
 class Sentence:
+    """One sentence: its line and its offsets into Document.text."""
+
     line: int
     start: int
     end: int

@@ -34,6 +34,8 @@ def unfold(text: str) -> str:
 
 @dataclass
 class Rule:
+    """A rule of a pack: what it checks (its kind and parameters), how it reports, its examples."""
+
     id: str
     kind: str
     severity: str
@@ -66,8 +68,10 @@ class Rule:
         return self.message.format(**args)
 
 
-@dataclass(order=True, frozen=True)
+@dataclass(frozen=True)
 class Finding:
+    """One problem found: where (1-based lines and columns), which rule, the message."""
+
     path: str
     line: int
     column: int
@@ -83,8 +87,9 @@ class Finding:
     excerpt: str = field(default="", compare=False)  # the covered text, cut to a readable length
 
     def order(self) -> tuple:
-        """The compared fields as one tuple: sorting by it is the dataclass order, compared in C
-        (a draft may have 10⁶ findings; the generated __lt__ costs a Python call per comparison)."""
+        """The order findings are reported in, as one tuple compared in C (a draft may have 10⁶
+        findings; a generated __lt__ would cost a Python call per comparison, and its four methods
+        a millisecond of every start)."""
         return self.path, self.line, self.column, self.end_line, self.end_column, self.rule, self.message
 
     def located(self, context: str, excerpt: str) -> Finding:
@@ -99,6 +104,8 @@ class Finding:
 
 @dataclass
 class RuleSet:
+    """Every rule of the packs loaded, and their profiles (document types)."""
+
     rules: list[Rule]
     profiles: dict[str, dict]
 

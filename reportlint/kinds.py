@@ -149,6 +149,8 @@ KINDS = {
 
 @dataclass
 class Parameter:
+    """One parameter of a check kind: name, type, default and meaning."""
+
     name: str
     type: str
     default: object  # REQUIRED when it has none
@@ -167,6 +169,8 @@ class Parameter:
 
 @dataclass
 class KindDoc:
+    """A check kind as `reportlint kinds` describes it."""
+
     name: str
     summary: str
     parameters: list[Parameter]

@@ -50,8 +50,10 @@ class Store:
         return self.known
 
     def compile(self, pattern: str, flags: int = 0):
+        if self.folder is None:  # the cache is off
+            return regex.compile(pattern, flags)
         key = (pattern, int(flags), regex.DEFAULT_VERSION)
-        args = self._load().get(key)
+        args = self.used.get(key) or self._load().get(key)
         if args is not None:
             try:
                 compiled = _regex.compile(*args)
@@ -60,7 +62,7 @@ class Store:
             except Exception:  # not what this regex can replay: compile afresh
                 pass
         compiled, args = compile_recording(pattern, flags)
-        if args is not None and self.folder is not None:
+        if args is not None:
             self.used[key] = args
             if not self.added:
                 self.added = True
@@ -93,15 +95,16 @@ _lock = threading.Lock()
 
 
 def compile_recording(pattern: str, flags: int):
-    """regex.compile(pattern, flags) and the arguments it gave `_regex.compile` (None when regex
-    answered from its own in-process cache, or its internals are not what this module expects)."""
+    """regex.compile(pattern, flags) and the arguments it gave `_regex.compile` (None when regex's
+    internals are not what this module expects). Compiled afresh, not from regex's own cache of
+    this process, which would give no arguments to record."""
     with _lock:
         if getattr(_main, "_regex", None) is not _regex:
             return regex.compile(pattern, flags), None
         recorder = Recorder()
         _main._regex = recorder
         try:
-            compiled = regex.compile(pattern, flags)
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
         finally:
             _main._regex = _regex
     args = recorder.args

@@ -86,6 +86,8 @@ CUT = patterns.compile(r".*(?:从|由|对|向|把|将|让|使|其中)")
 
 @dataclass(frozen=True)
 class Quantity:
+    """A number that counts something, with its unit, bounds and the label in front of it."""
+
     start: int  # first character (an approximation prefix included), offset into Document.text
     end: int  # after the unit or the trailing marker
     text: str  # as written, e.g. "1200余名", "百分之九十五"

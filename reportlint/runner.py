@@ -32,6 +32,8 @@ PR_SET_PDEATHSIG = 1  # prctl(2)
 
 @dataclass
 class Options:
+    """What the command line asked for."""
+
     rule_paths: tuple[str, ...] = ()
     select: list[str] | None = None  # None: as configured
     ignore: list[str] | None = None
@@ -43,6 +45,8 @@ class Options:
 
 @dataclass
 class Plan:
+    """The rules that run on a draft, and the level from which a finding fails the run."""
+
     config: Config
     rules: list[Rule]
     fail_level: str
@@ -51,6 +55,8 @@ class Plan:
 
 @dataclass
 class Planner:
+    """Plans per configuration and profile, made once and reused for every draft."""
+
     options: Options
     _rulesets: dict = field(default_factory=dict)
     _plans: dict = field(default_factory=dict)
@@ -157,6 +163,8 @@ def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:
 
 @dataclass
 class FileResult:
+    """The outcome of linting one draft: its report, or the error that stopped it."""
+
     report: FileReport | None = None
     error: str | None = None
     diagnostics: list[str] = field(default_factory=list)

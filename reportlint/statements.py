@@ -73,6 +73,8 @@ CELL_NUMBER = patterns.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>
 
 @dataclass(frozen=True)
 class Whole:
+    """A total with the parts a draft gives of it (共…其中…)."""
+
     total: Quantity
     parts: tuple[Quantity, ...]
     exhaustive: bool = False  # a table's 合计: the parts make the total exactly
@@ -81,6 +83,8 @@ class Whole:
 
 @dataclass(frozen=True)
 class Share:
+    """A percentage said to be a part's share of a whole."""
+
     pct: Quantity
     part: Quantity
     whole: Quantity
@@ -88,6 +92,8 @@ class Share:
 
 @dataclass
 class Statements:
+    """What a draft states with its numbers: wholes, shares and the groups read together."""
+
     wholes: list[Whole]
     shares: list[Share]
     groups: dict[str, list[list[Quantity]]]  # "sentence" / "paragraph" / "table": quantities read together

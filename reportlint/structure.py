@@ -97,6 +97,8 @@ def part_specs(check, key: str = "parts") -> list[PartSpec]:
 # -- ordinal sequences (headings 一、二、…, enumerations 一是、二是 …) -----------------------
 @dataclass
 class SequenceProblem:
+    """A fault in a numbered sequence: a gap, a repeat or a step backwards."""
+
     index: int  # the item at fault
     problem: str  # "gap" | "repeat" | "backwards"
     expected: int  # the ordinal that should stand there

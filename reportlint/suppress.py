@@ -43,6 +43,8 @@ STALE, MISSPELLED, BLANKET = "unused", "misspelled", "blanket"
 
 @dataclass
 class Directive:
+    """An inline directive (reportlint-disable …) or a Word comment that acts as one."""
+
     what: str  # disable-next-line | disable | enable | comment (a Word comment)
     rules: list[str]  # ["*"] for every rule
     line: int

@@ -80,6 +80,8 @@ def cn_date(value: datetime.date) -> str:
 
 @dataclass
 class Entry:
+    """A listed title with its short forms, dates and source."""
+
     title: str
     source: str
     short: list[str] = field(default_factory=list)

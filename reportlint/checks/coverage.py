@@ -72,6 +72,8 @@ class PartLocator:
 
 @dataclass
 class Element:
+    """One element a part must cover, with the phrasings that count as covering it."""
+
     name: str
     example: str  # one phrasing drafters can copy, shown in the message
     phrases: list[str]

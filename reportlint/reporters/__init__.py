@@ -27,6 +27,8 @@ def visible(text: str) -> str:
 
 @dataclass
 class FileReport:
+    """One draft's findings, with the lines they are on, for the reporters."""
+
     path: str
     lines: dict[int, str]  # line number -> text, for the lines that have findings
     kind: str = "text"  # "text" or "docx": .docx positions are paragraphs (第N段)
@@ -39,6 +41,8 @@ class FileReport:
 
 @dataclass
 class Summary:
+    """Totals over a run: files, findings by severity, the document type of each draft."""
+
     files: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     profiles: list[tuple[str, str | None, str]] = field(default_factory=list)  # (path, profile, why)
