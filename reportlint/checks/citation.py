@@ -24,7 +24,6 @@ of every draft is compared with every listed form, and each distinct title is lo
 from __future__ import annotations
 
 import bisect
-import collections
 import datetime
 import unicodedata
 from dataclasses import dataclass, field
@@ -165,22 +164,20 @@ class TitleList:
                 self.written.setdefault(form, written)
         self.forms = [f for f in self.by_form if len(core(f)) >= SHORTEST_NEAR]
         self._near: dict[str, list[str]] = {}
-        self._holding: dict[str, list[int]] | None = None  # character -> the forms that hold it
+        self._by_length: dict[int, list[int]] | None = None  # length -> the forms that long
 
     def within_reach(self, key: str) -> list[str]:
         """The forms that two edits of `key` could reach, in list order: at most two characters longer
         or shorter, and at most two of their distinct characters missing from `key` (an edit brings in
         one character at most). A necessary condition, so the edit distance is computed for these alone."""
-        if self._holding is None:
-            self._holding, self._distinct = {}, [len(set(f)) for f in self.forms]
+        if self._by_length is None:
+            self._by_length = {}
             for i, form in enumerate(self.forms):
-                for ch in set(form):
-                    self._holding.setdefault(ch, []).append(i)
-        shared = collections.Counter()
-        for ch in set(key):
-            shared.update(self._holding.get(ch, ()))
-        return [f for i, f in enumerate(self.forms)
-                if abs(len(f) - len(key)) <= 2 and shared[i] >= self._distinct[i] - 2]
+                self._by_length.setdefault(len(form), []).append(i)
+        chars = set(key)
+        reach = sorted(i for n in range(len(key) - 2, len(key) + 3) for i in self._by_length.get(n, ())
+                       if len(set(self.forms[i]) - chars) <= 2)
+        return [self.forms[i] for i in reach]
 
     def exact(self, title: str) -> Entry | None:
         return self.by_form.get(normalize(title))
