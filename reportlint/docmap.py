@@ -15,12 +15,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-import ahocorasick
 import regex
 
 from . import patterns
 from .document import Document, Heading, Line, Section, per_document
 from .numerals import cn_to_int
+from .phrasescan import PhraseScanner
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
@@ -476,14 +476,6 @@ def title_path(section: Section) -> str:
 CONTENT_LEVEL = 2
 
 
-def automaton(phrases) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for phrase in phrases:
-        auto.add_word(phrase, phrase)
-    auto.make_automaton()
-    return auto
-
-
 def find_part(doc: Document, titles: list[str], anchors: list[str] = (), skip: list[str] = ()) -> Place | None:
     """The part titled with one of `titles` (a top-level heading or a titled block), else the
     sections elsewhere holding its content, found by `anchors` (phrases only that content uses)
@@ -510,11 +502,11 @@ def dedicated(doc: Document, titles: list[str]) -> Place | None:
 def elsewhere(doc: Document, anchors: list[str], skip: list[str]) -> Place | None:
     if not anchors:
         return None
-    auto = doc.memo(("anchors", tuple(anchors)), lambda: automaton(anchors))
+    auto = doc.memo(("anchors", tuple(anchors)), lambda: PhraseScanner(anchors))
     root = segments(doc)[0].root
     found: dict[tuple[int, int], Section] = {}
-    for end, phrase in auto.iter(doc.text):
-        line, _ = doc.position(end + 1 - len(phrase))
+    for start, _end, _phrase in auto.iter(doc.text):
+        line, _ = doc.position(start)
         section = content_section(root, line, skip)
         if section is not None:
             found.setdefault((section.first_line, section.last_line), section)
@@ -643,7 +635,7 @@ class PartFinder:
 
     def __init__(self, specs: list[PartSpec]):
         self.specs = specs
-        self.auto = automaton({t for spec in specs for t in spec.titles})
+        self.auto = PhraseScanner({t for spec in specs for t in spec.titles})
         self.owner: dict[str, set[int]] = {}
         for i, spec in enumerate(specs):
             for t in spec.titles:
@@ -651,7 +643,7 @@ class PartFinder:
 
     def classify(self, text: str) -> int | None:
         best = None
-        for _, phrase in self.auto.iter(text):
+        for _, _, phrase in self.auto.iter(text):
             for index in self.owner[phrase]:
                 key = (len(phrase), index)
                 if best is None or key > best:

@@ -1,4 +1,4 @@
-"""`phrases`: many literal phrases found in one Aho-Corasick pass (pyahocorasick).
+"""`phrases`: many literal phrases found in one Aho-Corasick pass (phrasescan.py).
 
 Every `phrases` rule of a run registers its list in one shared index: the automaton is
 built once (when the first document is scanned) and each document is scanned once for all
@@ -6,17 +6,12 @@ of them; each rule then keeps the matches of its own phrases."""
 
 from __future__ import annotations
 
-import ahocorasick
-
+from ..phrasescan import PhraseScanner
 from . import Check, Hit, register
 
 
-def automaton(phrases) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for phrase in phrases:
-        auto.add_word(phrase, phrase)
-    auto.make_automaton()
-    return auto
+def automaton(phrases) -> PhraseScanner:
+    return PhraseScanner(phrases)
 
 
 def longest_first(found):
@@ -28,9 +23,9 @@ def longest_first(found):
             last_end = end
 
 
-def find_all(auto: ahocorasick.Automaton, text: str):
+def find_all(auto: PhraseScanner, text: str):
     """(start, end, phrase) of every match, longest first where matches overlap."""
-    return longest_first((end + 1 - len(p), end + 1, p) for end, p in auto.iter(text))
+    return longest_first(auto.iter(text))
 
 
 class PhraseIndex:
@@ -38,7 +33,7 @@ class PhraseIndex:
 
     def __init__(self):
         self.phrases: set[str] = set()
-        self.auto: ahocorasick.Automaton | None = None
+        self.auto: PhraseScanner | None = None
         self.version = 0
 
     def add(self, phrases) -> None:
@@ -51,8 +46,7 @@ class PhraseIndex:
     def scan(self, doc) -> list[tuple[int, int, str]]:
         if self.auto is None:
             self.auto = automaton(self.phrases)
-        return doc.memo((self, self.version),
-                        lambda: [(end + 1 - len(p), end + 1, p) for end, p in self.auto.iter(doc.text)])
+        return doc.memo((self, self.version), lambda: list(self.auto.iter(doc.text)))
 
     def find(self, doc, own) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of the phrases in `own` (a rule's set), longest where they overlap."""
