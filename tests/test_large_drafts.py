@@ -51,3 +51,14 @@ def test_thousands_of_paragraphs_opening_with_markers_keep_their_sequence_check(
 def test_a_line_of_open_title_marks_reports_each_of_them():
     found = counts("《" * 20_000)
     assert found["citations/title-marks"] == 20_000 + 19_999  # each unclosed, and each nested in the one before
+
+
+def test_numbers_on_a_line_with_no_clause_mark_keep_their_labels_and_a_bounded_clause():
+    # Each number once carried the rest of the line as the text after it: quadratic in memory.
+    from reportlint.quantities import AFTER_WINDOW
+
+    found = Document.from_text("全年共立刑事案件1146起破案476起" * 5000).quantities
+    assert len(found) == 10_000
+    assert [q.label for q in found[-2:]] == ["立刑事案件", "破案"] == [q.label for q in found[:2]]
+    assert max(len(q.after) for q in found) == AFTER_WINDOW
+    assert found[-1].after == ""
