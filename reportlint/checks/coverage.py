@@ -170,11 +170,14 @@ class Coverage(Check):
                 self.owner[key] = i
         self.auto = automaton(self.owner)
 
-    def covered(self, text: str) -> set[int]:
+    def covered(self, text: str, among: set[int] | None = None) -> set[int]:
+        """The elements `text` covers (of `among` only, when given: its patterns alone are searched)."""
         flat = normalize(self.spread(QUOTES_AND_LAYOUT.sub("", text)))
         found = {self.owner[phrase] for _, _, phrase in find_all(self.auto, flat)}
+        if among is not None:
+            found &= among
         for i, element in enumerate(self.elements):
-            if i not in found and any(p.search(flat) for p in element.patterns):
+            if i not in found and (among is None or i in among) and any(p.search(flat) for p in element.patterns):
                 found.add(i)
         return found
 
@@ -183,10 +186,11 @@ class Coverage(Check):
         that write it, in the body of the draft (not its opening, shortfalls or plan)."""
         inside = found.spans
         places: dict[int, dict[tuple[int, int], tuple[int, str]]] = {}
+        wanted = set(missing)
         for line in doc.paragraphs:
             if any(start <= line.start < end for start, end in inside):
                 continue
-            hits = self.covered(line.content) & set(missing)
+            hits = self.covered(line.content, wanted)
             if not hits:
                 continue
             section = section_at(doc, line.number, self.skip)
