@@ -190,6 +190,7 @@ def hostile_drafts() -> list[tuple[str, str, list[str]]]:
     return [
         ("a 5 MB line of 立案/破案 pairs", "全年共立刑事案件1146起，破案476起，" * 100_000, []),
         ("a line of 200,000 percentages", "结案率95%，" * 200_000, []),
+        ("a 5 MB line of numbers, no clause mark", "全年共立刑事案件1146起破案476起" * 80_000, []),
         ("100,000 paragraphs opening with 一是…九是",
          "".join(f"{ordinals[i % 9]}是加强执法规范化建设。\n" for i in range(100_000)), []),
         ("5,000 disable directives never enabled again", "".join(f"{DISABLE}\n第{i}行的的\n" for i in range(5000)), []),
@@ -217,6 +218,47 @@ def hostile(tmp: Path, timeout: float = 300) -> None:
         print(f"| {name} | {mb:.1f} | {seconds} | {found:,} | {run['rss']:.0f} |")
 
 
+INPROCESS = """
+import sys
+from pathlib import Path
+from reportlint.runner import Options, Planner, lint_one
+files = sorted(Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]
+planner = Planner(Options())
+planner.plan(sys.argv[3])
+lint_one(planner, sys.argv[3])
+for f in files:
+    lint_one(planner, str(f))
+"""
+
+
+def instructions(cmd: list[str]) -> float | None:
+    """Millions of instructions a command executes, counted by valgrind's callgrind: the same count
+    however busy the machine is, so two versions compare where wall times drift by a third."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "log"
+        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", f"--log-file={log}", *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=COLD_ENV)
+        found = re.search(r"Collected : (\d+)", log.read_text()) if log.exists() else None
+    return int(found.group(1)) / 1e6 if found else None
+
+
+def instruction_counts(folder: Path, drafts: int = 40) -> None:
+    if not shutil.which("valgrind"):
+        print("instructions: valgrind not found (apt-get install valgrind), skipped")
+        return
+    floor = instructions([sys.executable, "-c", "import regex, yaml, click, ahocorasick"])
+    cold = instructions([str(EXE), "check", str(SEEDS[0])])
+    base = instructions([sys.executable, "-c", INPROCESS, str(folder), "0", str(SEEDS[0])])
+    more = instructions([sys.executable, "-c", INPROCESS, str(folder), str(drafts), str(SEEDS[0])])
+    if None in (floor, cold, base, more):
+        print("instructions: callgrind gave no count, skipped")
+        return
+    size = sum(p.stat().st_size for p in sorted(folder.glob("*.txt"))[:drafts]) / 1000
+    print(f"instructions (callgrind): import floor {floor:.0f} M; cold run, one draft {cold:.0f} M "
+          f"(ratio {cold / floor:.2f}); in process {(more - base) / drafts:.1f} M per draft "
+          f"({(more - base) / size:.2f} M per KB, {drafts} drafts of the 5 MB corpus)")
+
+
 def compare_output(output: str, reference_file: Path) -> None:
     digest = hashlib.sha256(output.encode("utf-8")).hexdigest()[:16]
     if reference_file.exists():
@@ -231,6 +273,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 MB corpus only, shorter scaling, no hostile drafts")
     parser.add_argument("--output-file", type=Path, help="the 5 MB output to write, or to compare with")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind (repeatable figures for comparing versions)")
     args = parser.parse_args()
     rng = random.Random(20261121)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -267,6 +311,8 @@ def main() -> None:
             print(f"{mb} MB peak memory (--jobs 1): {rss:.0f} MB")
             if mb == 5 and args.output_file:
                 compare_output(serial_out, args.output_file)
+            if mb == 5 and args.instructions:
+                instruction_counts(folder)
         print("\nscaling (in process, rules loaded):")
         scaling(tmp, args.quick)
         if not args.quick:
