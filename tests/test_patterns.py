@@ -1,10 +1,11 @@
-"""Compiled patterns kept across runs: a replayed pattern is the pattern regex compiles, match for
-match; a stale, broken or foreign cache file is ignored; a worker never writes; with the cache off
+"""Compiled patterns kept across runs: a pattern from the cache is the pattern regex compiles, match
+for match; a stale, broken or foreign cache file is ignored; a worker never writes; with the cache off
 nothing is kept."""
 
 from __future__ import annotations
 
 import os
+import pickle
 
 import pytest
 import regex
@@ -27,8 +28,8 @@ def spans(compiled, text: str) -> list:
     return [(m.span(), m.groups(), m.groupdict()) for m in compiled.finditer(text)]
 
 
-def replayed(folder, pattern: str, flags: int = 0):
-    """`pattern` compiled by one store and saved, then replayed by a new store from the same folder."""
+def from_cache(folder, pattern: str, flags: int = 0):
+    """`pattern` compiled by one store and saved, then read back by a new store from the same folder."""
     first = patterns.Store(folder)
     first.compile(pattern, flags)
     first.save()
@@ -37,7 +38,7 @@ def replayed(folder, pattern: str, flags: int = 0):
     return second.compile(pattern, flags)
 
 
-def test_every_shipped_pattern_replays_as_regex_compiles_it(tmp_path):
+def test_every_shipped_pattern_comes_back_from_the_cache_as_regex_compiles_it(tmp_path):
     wanted = shipped_patterns()
     assert len(wanted) > 150
     first = patterns.Store(tmp_path)
@@ -54,8 +55,8 @@ def test_every_shipped_pattern_replays_as_regex_compiles_it(tmp_path):
         assert spans(again, SEED_TEXT) == spans(fresh, SEED_TEXT), pattern
 
 
-def test_flags_and_a_replacement_survive_the_replay(tmp_path):
-    again = replayed(tmp_path, r"(?P<year>\d{4})年", regex.IGNORECASE)
+def test_flags_and_a_replacement_survive_the_cache(tmp_path):
+    again = from_cache(tmp_path, r"(?P<year>\d{4})年", regex.IGNORECASE)
     assert again.flags & regex.IGNORECASE
     assert again.sub(r"\g<year>年度", "2023年报告") == "2023年度报告"
 
@@ -70,13 +71,16 @@ def test_a_file_from_another_regex_is_ignored(tmp_path, monkeypatch):
     assert stale.compile(r"立案\d+起").search("立案12起").group() == "立案12起"
 
 
-def test_a_broken_file_and_unreplayable_code_fall_back_to_compiling(tmp_path):
+def test_a_broken_file_and_a_broken_entry_fall_back_to_compiling(tmp_path):
     store = patterns.Store(tmp_path)
     store.entry.write_bytes(b"not a pickle")
     assert store.compile(r"破案(\d+)起").search("破案7起").group(1) == "7"
     bogus = patterns.Store(tmp_path)
-    bogus.known = {(r"破案(\d+)起", 0, regex.DEFAULT_VERSION): ("破案(\\d+)起", "not", "code")}
+    bogus.known = {(r"破案(\d+)起", 0, regex.DEFAULT_VERSION): b"not a pickled pattern"}
     assert bogus.compile(r"破案(\d+)起").search("破案7起").group(1) == "7"
+    other = patterns.Store(tmp_path)  # an entry that holds another pattern is not taken for this one
+    other.known = {(r"立案(\d+)起", 0, regex.DEFAULT_VERSION): pickle.dumps(regex.compile(r"破案(\d+)起"))}
+    assert other.compile(r"立案(\d+)起").search("立案5起").group(1) == "5"
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
