@@ -67,10 +67,11 @@ END_AFTER_MID = patterns.compile(r"^(?:余|多)(?:$|[，,。；;、）)\n])")
 CLAUSE_MARKS = r"[，,；;。：:！？!?、\n（(）)【】]"
 CLAUSE_BREAK = patterns.compile(CLAUSE_MARKS)
 CLAUSE_BREAK_BEFORE = patterns.compile(r"(?r)" + CLAUSE_MARKS)  # searched backwards from a number
-# What a quantity keeps of its clause after it: real clauses are far shorter (the longest in the
-# seeds and the real reports is 74 characters); a line with no mark in it must not make each of
-# its numbers carry the rest of the line (quadratic in time and memory).
-AFTER_WINDOW = 200
+# What a quantity keeps of its clause after it. A line with no clause mark must not make each of
+# its numbers carry the rest of the line (quadratic in time and memory); a real clause is far
+# shorter (the longest in the seeds and the real reports is 74 characters), and the checks that
+# read `after` see a clause of up to 500 characters whole.
+AFTER_WINDOW = 500
 # Periods that make two statements about different times; never the report year itself.
 PERIOD = patterns.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|上一?年度?|去年|前年|同比|环比|同期|上半年|下半年|前三季度"
@@ -244,12 +245,16 @@ def _parse(number: str) -> tuple[float, int] | None:
     return cn_to_number(number)
 
 
-@functools.lru_cache(maxsize=20_000)  # the same words stand before numbers in draft after draft
 def clean_label(before: str) -> tuple[str, str, tuple[str, ...]]:
     """(label, scope, periods) from the text in front of a number within its clause.
 
     "全年伤害类案件结案率达" -> ("伤害类案件结案率", "", ()); "今年全局伤害性案件结案率" ->
     ("伤害性案件结案率", "全局", ()); "分局案件办理回复率从1月份的" -> ("分局案件办理回复率", "", ("1月份",))."""
+    # the same words stand before numbers in draft after draft: a short text is cleaned once
+    return _remembered_label(before) if len(before) <= LABEL_MEMO_LENGTH else _label(before)
+
+
+def _label(before: str) -> tuple[str, str, tuple[str, ...]]:
     periods = tuple(PERIOD.findall(before))
     s = PERIOD.sub("", before)
     s = REPORT_YEAR.sub("", s)
@@ -265,6 +270,10 @@ def clean_label(before: str) -> tuple[str, str, tuple[str, ...]]:
         s = s.removesuffix("其中")
     s = TRAILING.sub("", LEADING.sub("", s))
     return s, scope, periods
+
+
+LABEL_MEMO_LENGTH = 100
+_remembered_label = functools.lru_cache(maxsize=20_000)(_label)
 
 
 def by_scope(doc, scope: str) -> list[list[Quantity]]:

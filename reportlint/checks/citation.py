@@ -164,7 +164,7 @@ class TitleList:
                 self.written.setdefault(form, written)
         self.forms = [f for f in self.by_form if len(core(f)) >= SHORTEST_NEAR]
         self._near: dict[str, list[str]] = {}
-        self._by_length: dict[int, list[int]] | None = None  # length -> the forms that long
+        self._by_length: dict[int, list[int]] | None = None  # length -> indexes of the forms that long
 
     def within_reach(self, key: str) -> list[str]:
         """The forms that two edits of `key` could reach, in list order: at most two characters longer
@@ -268,7 +268,9 @@ def report_year(doc: Document, doc_types: list[str]) -> int | None:
 
 
 # Lists already parsed, by identity: the shipped rules share one list (a YAML anchor), parsed once.
+# A process that loads the packs again and again keeps only the last few.
 _PARSED: dict[int, tuple[list, TitleList]] = {}
+PARSED_KEPT = 8
 
 
 def title_list(items: list) -> TitleList:
@@ -284,6 +286,8 @@ def title_list(items: list) -> TitleList:
         if key in seen:
             raise ParamError(f"params.titles[{i}].title", f"与第 {seen[key] + 1} 条的名称重复")
         seen[key] = i
+    if len(_PARSED) >= PARSED_KEPT:
+        _PARSED.clear()
     _PARSED[id(items)] = (items, TitleList(entries))
     return _PARSED[id(items)][1]
 

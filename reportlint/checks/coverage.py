@@ -22,8 +22,9 @@ import regex
 from .. import patterns
 from ..docmap import Place, deepest_section, find_part
 from ..document import Document, Section
+from ..phrasescan import PhraseScanner
 from . import Check, Hit, ParamError, compile_regex, register
-from .phrases import automaton, find_all
+from .phrases import find_all
 
 # Characters that drafters put between the words of a phrase without changing it.
 NOISE = patterns.compile("[ \t\n\r\u3000\u00a0、“”‘’\"'「」]+")
@@ -168,7 +169,7 @@ class Coverage(Check):
                     other = self.elements[self.owner[key]].name
                     raise ParamError(f"params.elements[{i}].phrases", f"“{phrase}”已属于要素“{other}”")
                 self.owner[key] = i
-        self.auto = automaton(self.owner)
+        self.auto = PhraseScanner(self.owner)
 
     def covered(self, text: str, among: set[int] | None = None) -> set[int]:
         """The elements `text` covers (of `among` only, when given: its patterns alone are searched)."""

@@ -4,9 +4,10 @@ shortfalls part gives the causes (原因), not only the shortfalls."""
 from __future__ import annotations
 
 from ..docmap import PartFinder
+from ..phrasescan import PhraseScanner
 from ..structure import part_specs
 from . import Check, Hit, ParamError, register
-from .phrases import automaton, find_all
+from .phrases import find_all
 
 
 @register("part_mentions")
@@ -22,7 +23,7 @@ class PartMentions(Check):
         if short not in names:
             raise ParamError("params.part", f"应为 parts 中某部分的 short：{'、'.join(names)}")
         self.index = names.index(short)
-        self.auto = automaton(self.string_list("mentions"))
+        self.auto = PhraseScanner(self.string_list("mentions"))
 
     def check(self, doc):
         for part in self.finder.find(doc):

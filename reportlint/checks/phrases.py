@@ -10,10 +10,6 @@ from ..phrasescan import PhraseScanner
 from . import Check, Hit, register
 
 
-def automaton(phrases) -> PhraseScanner:
-    return PhraseScanner(phrases)
-
-
 def longest_first(found):
     """Of overlapping (start, end, phrase) matches keep the longest, left to right."""
     last_end = -1
@@ -45,7 +41,7 @@ class PhraseIndex:
 
     def scan(self, doc) -> list[tuple[int, int, str]]:
         if self.auto is None:
-            self.auto = automaton(self.phrases)
+            self.auto = PhraseScanner(self.phrases)
         return doc.memo((self, self.version), lambda: list(self.auto.iter(doc.text)))
 
     def find(self, doc, own) -> list[tuple[int, int, str]]:

@@ -3,9 +3,10 @@ act, meeting, document or number. The part is found as `coverage` finds it (Part
 
 from __future__ import annotations
 
+from ..phrasescan import PhraseScanner
 from . import Check, Hit, ParamError, register
 from .coverage import PartLocator
-from .phrases import automaton, find_all
+from .phrases import find_all
 
 
 @register("vague_section")
@@ -25,7 +26,7 @@ class VagueSection(Check):
         if both:
             raise ParamError("params.concrete", f"“{sorted(both)[0]}”同时列在 vague 中")
         self.is_vague = {p: True for p in vague} | {p: False for p in concrete}
-        self.auto = automaton(self.is_vague)  # one pass finds both kinds
+        self.auto = PhraseScanner(self.is_vague)  # one pass finds both kinds
         self.number = self.regex("concrete_pattern", None)
 
     def check(self, doc):
