@@ -10,7 +10,8 @@ rewritten; the folder is safe to delete. zlib's checksum, not hashlib's: importi
 more than the cache saves. REPORTLINT_CACHE_DIR=off turns the cache off.
 
 The entries are pickles: only loaded from a folder the user owns and nobody else may write to
-(on POSIX), so nothing in them comes from anyone but the user.
+(on POSIX), so nothing in them comes from anyone but the user. patterns.py keeps compiled regular
+expressions in the same folder, by the same rules (`usable_dir`, `read`, `store`).
 """
 
 from __future__ import annotations
