@@ -259,6 +259,26 @@ def instruction_counts(folder: Path, drafts: int = 40) -> None:
           f"({(more - base) / size:.2f} M per KB, {drafts} drafts of the 5 MB corpus)")
 
 
+def annotate_scaling(tmp: Path, timeout: float = 300) -> None:
+    """Seconds for `reportlint annotate` to write a reviewed copy with N comments (a doubled 的 in
+    each of N paragraphs): once quadratic in python-docx's search for the next comment id."""
+    import docx
+
+    print("| comments | seconds | peak memory MB |")
+    print("|---|---|---|")
+    for count in (1500, 3000, 6000, 12000):
+        document = docx.Document()
+        document.add_paragraph("某县公安局2023年法治政府建设年度报告")
+        for i in range(count):
+            document.add_paragraph(f"第{i}项工作已经完成的的，效果良好。")
+        draft, copy = tmp / "annotate.docx", tmp / "annotate.reviewed.docx"
+        document.save(draft)
+        copy.unlink(missing_ok=True)
+        run = child_figures([str(EXE), "annotate", draft.name, "-o", copy.name], cwd=tmp, timeout=timeout)
+        seconds = f"did not finish in {timeout:.0f}" if run["code"] is None else f"{run['seconds']:.1f}"
+        print(f"| {count:,} | {seconds} | {run['rss']:.0f} |")
+
+
 def compare_output(output: str, reference_file: Path) -> None:
     digest = hashlib.sha256(output.encode("utf-8")).hexdigest()[:16]
     if reference_file.exists():
@@ -318,6 +338,8 @@ def main() -> None:
         if not args.quick:
             print("\nhostile drafts (CLI, --format json):")
             hostile(tmp)
+            print("\nannotate, a reviewed .docx with one comment per finding:")
+            annotate_scaling(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -96,6 +96,35 @@ def test_each_seed_gets_one_comment_per_finding_on_exactly_its_characters(prefix
     assert all(any(r in c.text for r in rules) and "依据：" in c.text for c in document.comments)
 
 
+def test_counted_comment_ids_are_the_ids_python_docx_would_give(tmp_path, cli, monkeypatch):
+    """annotate counts comment ids on instead of letting python-docx search all of them for each new
+    one (quadratic); the copy must be the one python-docx's own ids give, and its search restored."""
+    import contextlib
+
+    from docx.oxml.comments import CT_Comments
+
+    from reportlint import annotate
+
+    search = CT_Comments._next_available_comment_id
+    draft = docx_of(seed_text("003"), tmp_path / "draft.docx")
+    existing = docx.Document(str(draft))  # a comment already there: the ids go on after it
+    existing.add_comment(existing.paragraphs[0].runs, "审阅人原有批注", "审阅人", "SY")
+    existing.save(draft)
+
+    def comments(path: Path) -> list:
+        document = docx.Document(str(path))
+        return [(c.comment_id, c.author, c.text) for c in document.comments], anchored(document)
+
+    assert cli("annotate", draft, "-o", tmp_path / "counted.docx").code == 1
+    assert CT_Comments._next_available_comment_id is search
+    monkeypatch.setattr(annotate, "comment_ids_counted", contextlib.nullcontext)
+    assert cli("annotate", draft, "-o", tmp_path / "searched.docx").code == 1
+    counted, searched = comments(tmp_path / "counted.docx"), comments(tmp_path / "searched.docx")
+    assert counted == searched
+    ids = [i for i, _, _ in counted[0]]
+    assert len(ids) > 10 and ids == list(range(len(ids)))  # 0 is the reviewer's, then one per finding
+
+
 def test_a_finding_inside_a_formatted_run_splits_it_and_keeps_the_formatting(tmp_path, cli):
     document = docx.Document()
     paragraph = document.add_paragraph("我们")
