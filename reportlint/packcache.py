@@ -73,20 +73,23 @@ def load(text: str, parse, how: str = ""):
     if folder is None:
         return parse()
     entry = folder / f"{key(text)}.pickle"
-    stored = read(folder, entry)
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (STAMP, text):
-        return stored[2]
+    stored = read(folder, entry, STAMP)
+    if stored is not None and len(stored) == 2 and stored[0] == text:
+        return stored[1]
     data = parse()
     store(folder, entry, (STAMP, text, data))
     return data
 
 
-def read(folder: Path, entry: Path):
-    """What `entry` holds, or None: missing, unreadable, truncated, or in a folder others may write."""
+def read(folder: Path, entry: Path, stamp) -> tuple | None:
+    """What `entry` holds after `stamp`, or None: missing, unreadable, truncated, written under another
+    stamp (another version), or in a folder others may write to."""
     try:
         if private(folder):
             with entry.open("rb") as f:
-                return pickle.load(f)
+                stored = pickle.load(f)
+            if isinstance(stored, tuple) and stored and stored[0] == stamp:
+                return stored[1:]
     except Exception:
         pass
     return None

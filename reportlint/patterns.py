@@ -41,9 +41,8 @@ class Store:
 
     def _load(self) -> dict:
         if self.known is None:
-            stored = packcache.read(self.folder, self.entry)
-            ok = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == STAMP
-            self.known = stored[1] if ok and isinstance(stored[1], dict) else {}
+            stored = packcache.read(self.folder, self.entry, STAMP)
+            self.known = stored[0] if stored and isinstance(stored[0], dict) else {}
         return self.known
 
     def compile(self, pattern: str, flags: int = 0):
