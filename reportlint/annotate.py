@@ -275,14 +275,12 @@ def comment_ids_counted():
     if search is None:  # another python-docx: leave it as it is
         yield
         return
-    last: list[int] = []
+    last = None
 
     def counted(comments) -> int:
-        following = last[-1] + 1 if last else search(comments)
-        if following > 2**31 - 1:
-            following = search(comments)
-        last[:] = [following]
-        return following
+        nonlocal last
+        last = search(comments) if last is None or last + 1 > 2**31 - 1 else last + 1
+        return last
 
     CT_Comments._next_available_comment_id = counted
     try:
