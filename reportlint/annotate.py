@@ -17,13 +17,13 @@ import difflib
 import io
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document
 from .docx import RUNS, Numbering, W, blocks
 from .engine import Finding, Rule
 from .errors import InputError, UsageError
+from .records import record
 
 AUTHOR, INITIALS = "reportlint", "RL"
 # Run children that carry text, as python-docx's Run.text reads them (each str() is its text).
@@ -101,7 +101,7 @@ def runs_between(paragraph, start: int, end: int) -> list:
     return [run for run, s, e in run_spans(paragraph) if e > s and start <= s and e <= end]
 
 
-@dataclass
+@record
 class WordLine:
     """A paragraph of the .docx as the draft's line, with the length of its numbering label."""
 
@@ -251,7 +251,7 @@ def track_fixes(lines: list[WordLine], before: list[str], after: list[str]) -> i
 
 
 # -- the command ---------------------------------------------------------------------------
-@dataclass
+@record
 class Result:
     """What annotate wrote: the reviewed copy, and how many comments and changes it holds."""
 

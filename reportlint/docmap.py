@@ -13,7 +13,7 @@ around the title block; it is skipped here and reported by the hygiene rules.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
@@ -21,6 +21,7 @@ from . import patterns
 from .document import Document, Heading, Line, Section, per_document
 from .numerals import cn_to_int
 from .phrasescan import PhraseScanner
+from .records import record
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
@@ -86,7 +87,7 @@ def to_year(text: str) -> int | None:
 
 
 # -- dates ---------------------------------------------------------------------
-@dataclass
+@record
 class Date:
     """A date as written (2026年1月26日), with where it stands."""
 
@@ -134,7 +135,7 @@ def date_line(line: Line) -> Date | None:
 
 
 # -- the title block --------------------------------------------------------------
-@dataclass
+@record
 class Head:
     """What comes before the body: its lines (web furniture included) and the addressee."""
 
@@ -190,7 +191,7 @@ def head(doc: Document) -> Head:
     return Head(out, None)
 
 
-@dataclass
+@record
 class Title:
     """The document's title, on one line or several."""
 
@@ -218,7 +219,7 @@ def title(doc: Document) -> Title | None:
     return None
 
 
-@dataclass
+@record
 class TitleBlock:
     """The title with the lines that go with it: subtitle, speaker."""
 
@@ -254,7 +255,7 @@ def signoff_line(doc: Document) -> Line | None:
     return None
 
 
-@dataclass
+@record
 class Segment:
     """The main document or one attachment: a document part with its own heading tree."""
 
@@ -286,7 +287,7 @@ def main_end(doc: Document) -> int:
     return segments(doc)[0].last_line
 
 
-@dataclass
+@record
 class Signoff:
     """The issuing organ and the date at the end of the document."""
 
@@ -400,7 +401,7 @@ def body_end(doc: Document) -> int:
 
 
 # -- part titles: where each part of the body is titled ---------------------------------------
-@dataclass
+@record
 class PartTitle:
     """A line that titles a part of the body: a heading, or a short line standing alone."""
 
@@ -447,7 +448,7 @@ def part_end(doc: Document, found: PartTitle, titled: list[PartTitle]) -> int:
     return min(min(nexts) - 1 if nexts else last, last)
 
 
-@dataclass
+@record
 class Place:
     """Where a part's content is: a dedicated part, or the sections elsewhere that hold it."""
 
@@ -546,7 +547,7 @@ def content_section(root: Section, line: int, skip: list[str]) -> Section | None
 
 
 # -- the document type -------------------------------------------------------------------
-@dataclass
+@record
 class DocType:
     """The kind of document a draft was recognised as, and why."""
 
@@ -589,7 +590,7 @@ def doc_type(doc: Document, profiles: dict[str, dict]) -> DocType | None:
 
 
 # -- the statutory parts ---------------------------------------------------------------
-@dataclass
+@record
 class PartSpec:
     """A part the regulation requires, as a profile describes it."""
 
@@ -601,7 +602,7 @@ class PartSpec:
     inside_other_parts: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Part:
     """A required part found in a draft, at the line that titles it."""
 

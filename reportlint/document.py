@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from . import patterns
 from .load import Source
 from .numerals import cn_to_int
+from .records import record
 
 # Leading layout: full-width spaces (U+3000), spaces, tabs. Not content.
 INDENT = patterns.compile(r"^[\u3000 \t\u00a0]*")
@@ -49,7 +50,7 @@ def per_document(fn):
     return cached
 
 
-@dataclass
+@record
 class Line:
     """One line of the draft, where it starts and its indentation."""
 
@@ -77,7 +78,7 @@ class Line:
         return not self.content
 
 
-@dataclass
+@record
 class Heading:
     """A numbered heading (一、 （一） 1. （1）): its level and ordinal."""
 
@@ -97,7 +98,7 @@ class Heading:
         return ORDINAL_CHARS.sub("", self.marker)
 
 
-@dataclass
+@record
 class Section:
     """A heading, the lines under it and its sub-sections (the whole document at level 0)."""
 
@@ -118,7 +119,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass
+@record
 class EnumItem:
     """One marker of a 一是…二是… enumeration."""
 
@@ -129,7 +130,7 @@ class EnumItem:
     line: int
 
 
-@dataclass
+@record
 class Enumeration:
     """The items of one 一是…二是… (or 一要…二要…) enumeration."""
 
@@ -137,7 +138,7 @@ class Enumeration:
     items: list[EnumItem]
 
 
-@dataclass
+@record
 class Sentence:
     """One sentence: its line and its offsets into Document.text."""
 

@@ -11,12 +11,12 @@ parameters (kept whole when the cut-down rule would fail its own examples)."""
 from __future__ import annotations
 
 import pkgutil
-from dataclasses import dataclass
 
 import yaml
 
 from . import checks
 from .checks import REQUIRED, get_kind
+from .records import record
 
 # Parameters several kinds share (the part locator, the statutory parts, the scope of a comparison).
 COMMON = {
@@ -147,7 +147,7 @@ KINDS = {
 }
 
 
-@dataclass
+@record
 class Parameter:
     """One parameter of a check kind: name, type, default and meaning."""
 
@@ -167,7 +167,7 @@ class Parameter:
         return f"默认 {text if len(text) <= 60 else text[:57] + '…'}"
 
 
-@dataclass
+@record
 class KindDoc:
     """A check kind as `reportlint kinds` describes it."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from dataclasses import dataclass
 
 import regex
 
 from . import patterns
 from .numerals import cn_to_number
+from .records import record
 
 INF = math.inf
 # Same-length normalisation, so offsets stay valid: full-width digits, ％ and ．
@@ -92,7 +92,7 @@ TRAILING = patterns.compile(
 CUT = patterns.compile(r".*(?:从|由|对|向|把|将|让|使|其中)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Quantity:
     """A number that counts something, with its unit, bounds and the label in front of it."""
 

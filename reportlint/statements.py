@@ -21,12 +21,13 @@ Built once per Document (`statements(doc)`, cached with Document.memo).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 import regex
 
 from . import patterns
 from .quantities import Quantity, by_scope, clean_label
+from .records import record
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
 # the cache lookup each time).
@@ -71,7 +72,7 @@ TOTAL_CELL = patterns.compile(r"^\s*(?:合\s*计|总\s*计|总\s*数|共\s*计|�
 CELL_NUMBER = patterns.compile(r"^\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>起|件|人|名|个|项|次|家|所|户)?\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Whole:
     """A total with the parts a draft gives of it (共…其中…)."""
 
@@ -81,7 +82,7 @@ class Whole:
     overlapping: bool = False  # stages or outcomes: the parts may count one case twice
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Share:
     """A percentage said to be a part's share of a whole."""
 
@@ -90,7 +91,7 @@ class Share:
     whole: Quantity
 
 
-@dataclass
+@record
 class Statements:
     """What a draft states with its numbers: wholes, shares and the groups read together."""
 

@@ -5,11 +5,10 @@ draft (title block, body, parts, sign-off) is the document map's (docmap.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import patterns
 from .docmap import PartSpec, body_lines, signoff_line, title, to_year
 from .document import Document, per_document
+from .records import record
 
 # A year as written in a title, heading or opening sentence: 2021年 / 二〇二一年.
 YEAR = patterns.compile(r"(?<!\d)(?P<year>20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})年")
@@ -95,7 +94,7 @@ def part_specs(check, key: str = "parts") -> list[PartSpec]:
 
 
 # -- ordinal sequences (headings 一、二、…, enumerations 一是、二是 …) -----------------------
-@dataclass
+@record
 class SequenceProblem:
     """A fault in a numbered sequence: a gap, a repeat or a step backwards."""
 

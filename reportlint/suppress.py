@@ -19,9 +19,10 @@ import bisect
 import dataclasses
 import difflib
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from . import patterns
+from .records import record
 from .ruleids import matches
 
 RULE_LIST_SEPARATOR = patterns.compile(r"[,，\s]+")
@@ -41,7 +42,7 @@ STRAY_ENABLE = "前面没有与之对应的 reportlint-disable，请删除或改
 STALE, MISSPELLED, BLANKET = "unused", "misspelled", "blanket"
 
 
-@dataclass
+@record
 class Directive:
     """An inline directive (reportlint-disable …) or a Word comment that acts as one."""
 

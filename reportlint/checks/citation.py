@@ -26,11 +26,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .. import patterns
 from ..document import Document
 from ..errors import describe
+from ..records import record
 from . import Check, Hit, ParamError, register
 
 # Patterns of the helpers below, compiled once (a module-level regex.search(...) call pays for
@@ -77,7 +78,7 @@ def cn_date(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-@dataclass
+@record
 class Entry:
     """A listed title with its short forms, dates and source."""
 

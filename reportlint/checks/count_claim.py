@@ -23,12 +23,11 @@ list (存在问题, 下一步打算), so only having fewer is wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .. import patterns
 from ..numerals import cn_to_int
+from ..records import record
 from . import Check, Hit, ParamError, register
 
 EXACT, NOT_MORE, NOT_FEWER = "exact", "not-more", "not-fewer"
@@ -86,7 +85,7 @@ REPORT_PART = patterns.compile(r"存在|不足|短板|差距|下一步|下步|�
 GLOSS = patterns.compile(r"[（(](?P<list>[^（）()。；;：:，,！？!?\n]*)[）)]")
 
 
-@dataclass
+@record
 class Statement:
     """A claim and the list it was compared with. Offsets into Document.text."""
 

@@ -5,9 +5,10 @@ needs every result inside one document, keeps the findings, never the text)."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..engine import Finding, Rule
+from ..records import record
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
@@ -25,7 +26,7 @@ def visible(text: str) -> str:
     return text.translate(UNSAFE)
 
 
-@dataclass
+@record
 class FileReport:
     """One draft's findings, with the lines they are on, for the reporters."""
 
@@ -39,7 +40,7 @@ class FileReport:
     parts: list[tuple[str, str]] | None = None  # (statutory part, state: locate.PART_STATES); None: not required
 
 
-@dataclass
+@record
 class Summary:
     """Totals over a run: files, findings by severity, the document type of each draft."""
 
