@@ -8,7 +8,6 @@ import os
 import sys
 from collections import Counter
 from functools import partial
-from pathlib import Path
 
 import click
 
@@ -61,11 +60,14 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
     for path in paths:
         if not path.strip():
             raise UsageError("路径为空")
-        p = Path(path)
-        if not p.is_dir():
-            if not (force_exclude and (not_a_draft(p.name) or excluded(path, p.as_posix(), p.name))):
+        if not os.path.isdir(path):
+            name = os.path.basename(path.rstrip("/" + os.sep))
+            if not (force_exclude and (not_a_draft(name) or excluded(path, as_posix(path), name))):
                 add(path)
             continue
+        from pathlib import Path  # only to walk a folder: a run on files does without its import
+
+        p = Path(path)
         found, skipped, outside, root = [], 0, 0, p.resolve()
         for f in sorted(p.rglob("*")):
             parts = f.relative_to(p).parts
@@ -91,6 +93,15 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
         for name in found:
             add(name)
     return out
+
+
+def as_posix(path: str) -> str:
+    """What PurePath(path).as_posix() gives: / between the parts, no "." part, no doubled or
+    trailing /."""
+    path = path.replace(os.sep, "/")
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    root = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+    return root + "/".join(parts) or "."
 
 
 def note(text: str) -> None:
@@ -353,7 +364,7 @@ def configured_rules(rule_paths, config_file, path: str = "."):
     """Every rule `check` would know for a draft in `path`: the shipped packs, the packs the
     configuration names (`rules:`) and --rules, in that order, as `check` loads them."""
     planner = Planner(Options(tuple(rule_paths), config=config_file))
-    config = planner.config(str(Path(path) / "_") if Path(path).is_dir() else path)
+    config = planner.config(os.path.join(path, "_") if os.path.isdir(path) else path)
     return planner.ruleset(tuple(config.rules) + tuple(rule_paths))
 
 
@@ -423,10 +434,9 @@ def show_config(path, config_file):
     from .config import config_for
     from .engine import pack_files
 
-    target = Path(path)
-    if not target.exists():
+    if not os.path.exists(path):
         raise InputError(path, "文件或目录不存在")
-    draft = str(target / "_" if target.is_dir() else target)
+    draft = os.path.join(path, "_") if os.path.isdir(path) else path
     config = config_for(draft, config_file)
     plan = Planner(Options(config=config_file)).plan(draft)  # the same validation as `check`
     data = config.as_dict()
@@ -434,7 +444,7 @@ def show_config(path, config_file):
     running = {r.id for r in plan.rules}
     ruleset = configured_rules((), config_file, draft)
     for pack in config.rules:  # the team's packs: which of their rules exist and which run here
-        ids = [r.id for r in ruleset.rules if r.file in {str(f) for f in pack_files(Path(pack))}]
+        ids = [r.id for r in ruleset.rules if r.file in set(pack_files(pack))]
         data.setdefault("pack-rules", {})[pack] = [i if i in running else f"{i}（未运行）" for i in ids]
     data["running-rules"] = len(running)
     click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())

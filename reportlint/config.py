@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import field
 
 from . import yamlfile
 from .errors import RuleError
+from .records import record
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 LEVELS = ("error", "warning", "info")
@@ -30,7 +30,7 @@ class ConfigError(RuleError):
         super().__init__(file, reason, field=key)
 
 
-@dataclass
+@record
 class Config:
     """The settings in force for a draft: from a configuration file, or the built-in defaults."""
 
@@ -48,19 +48,18 @@ class Config:
     extends: list[str] = field(default_factory=list)  # the files it extends, nearest first
 
     @property
-    def root(self) -> Path:
-        return Path(self.file).parent if self.file else Path.cwd()
+    def root(self) -> str:
+        """The folder the configuration's relative paths and globs start from, resolved."""
+        return os.path.realpath(os.path.dirname(self.file) or os.curdir) if self.file else os.getcwd()
 
     def matches(self, path: str, glob: str) -> bool:
         """`glob` against `path` relative to the config's folder; a glob without / also
         matches the file name alone."""
-        p = Path(path).resolve()
-        try:
-            rel = p.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = p.as_posix()
-        return (fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(p.as_posix(), glob)
-                or ("/" not in glob and fnmatch.fnmatch(p.name, glob)))
+        p, root = os.path.realpath(path), self.root
+        full = posix(p)
+        rel = posix(p[len(root):].lstrip(os.sep)) if inside(p, root) else "." if p == root else full
+        return (fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(full, glob)
+                or ("/" not in glob and fnmatch.fnmatch(os.path.basename(p), glob)))
 
     def ignored_for(self, path: str) -> list[str]:
         """Rules the per-file ignores switch off for `path`."""
@@ -85,7 +84,7 @@ class Config:
     def rebased(self) -> Config:
         """This configuration with its globs anchored to its own folder, for a file extending it
         from elsewhere (a glob without / names files anywhere, and stays as it is)."""
-        root = self.root.resolve().as_posix()
+        root = posix(self.root)
 
         def anchor(glob: str) -> str:
             return f"{root}/{glob}" if "/" in glob and not os.path.isabs(glob) else glob
@@ -98,36 +97,56 @@ class Config:
         return dataclasses.replace(self, **changes)
 
 
-def find_config_file(start: Path) -> tuple[Path, str] | None:
+# Paths are strings and os.path, as in every module a run imports (see packcache.py).
+def posix(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether the resolved `path` lies below the resolved `folder` (not at it)."""
+    path, folder = os.path.normcase(path), os.path.normcase(folder)
+    return path != folder and path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def find_config_file(start: str) -> tuple[str, str] | None:
     """(file, format) of the nearest configuration at or above `start`."""
-    folder = start if start.is_dir() else start.parent
-    for directory in [folder.resolve(), *folder.resolve().parents]:
+    folder = start if os.path.isdir(start) else os.path.dirname(start) or os.curdir
+    directory = os.path.realpath(folder)
+    while True:
         for name in CONFIG_NAMES:
-            if (directory / name).is_file():
-                return directory / name, "yaml"
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            if os.path.isfile(os.path.join(directory, name)):
+                return os.path.join(directory, name), "yaml"
+        pyproject = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(pyproject) and "[tool.reportlint" in read_text(pyproject, errors="replace"):
             return pyproject, "toml"
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def read_config_file(path: Path, fmt: str) -> dict:
+def read_text(path: str, errors: str = "strict") -> str:
+    with open(path, encoding="utf-8", errors=errors) as f:
+        return f.read()
+
+
+def read_config_file(path: str, fmt: str) -> dict:
     import tomllib  # 17 ms to import: only for a pyproject.toml that has our section
 
     try:
         if fmt == "toml":
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reportlint", {})
+            data = tomllib.loads(read_text(path)).get("tool", {}).get("reportlint", {})
         else:
-            data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
+            data = yamlfile.load(read_text(path)) or {}
     except yamlfile.Invalid as exc:
-        raise ConfigError(str(path), None, f"配置文件无法解析：{exc}") from None
+        raise ConfigError(path, None, f"配置文件无法解析：{exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), None, f"配置文件无法解析：{toml_problem(str(exc))}") from None
+        raise ConfigError(path, None, f"配置文件无法解析：{toml_problem(str(exc))}") from None
     except (UnicodeDecodeError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ConfigError(str(path), None, f"配置文件无法解析：{first}") from None
+        raise ConfigError(path, None, f"配置文件无法解析：{first}") from None
     if not isinstance(data, dict):
-        raise ConfigError(str(path), None, "配置应为映射（键: 值）")
+        raise ConfigError(path, None, "配置应为映射（键: 值）")
     return data
 
 
@@ -161,20 +180,20 @@ def string_list(file, key, value) -> list[str]:
     return value
 
 
-def contained(config: Path, index: int, name: str) -> str:
+def contained(config: str, index: int, name: str) -> str:
     """A pack a configuration names, resolved (links followed) and kept inside the configuration's
     folder tree: a configuration comes with the repository it sits in, so whoever wrote it must
     not make reportlint read (and quote in its errors) a file from elsewhere on the machine."""
-    root = config.parent.resolve()
-    target = (root / name).resolve()
-    if target != root and root not in target.parents:
-        raise ConfigError(str(config), f"rules[{index}]",
+    root = os.path.realpath(os.path.dirname(config) or os.curdir)
+    target = os.path.realpath(os.path.join(root, name))
+    if target != root and not inside(target, root):
+        raise ConfigError(config, f"rules[{index}]",
                           "规则包须位于本配置文件所在的目录之内；其他位置的规则包请用命令行 --rules 指定")
-    return str(target)
+    return target
 
 
-def parse_config(path: Path, data: dict) -> Config:
-    file = str(path)
+def parse_config(path: str, data: dict) -> Config:
+    file = path
     unknown = set(data) - KEYS
     if unknown:
         raise ConfigError(file, sorted(unknown)[0], f"未知的配置项（可用：{'、'.join(sorted(KEYS))}）")
@@ -215,11 +234,11 @@ def parse_config(path: Path, data: dict) -> Config:
     return config
 
 
-def config_file_format(path: Path) -> str:
-    return "toml" if path.suffix == ".toml" else "yaml"
+def config_file_format(path: str) -> str:
+    return "toml" if os.path.splitext(path)[1] == ".toml" else "yaml"
 
 
-def load_config(path: Path, fmt: str, chain: tuple[Path, ...] = ()) -> Config:
+def load_config(path: str, fmt: str, chain: tuple[str, ...] = ()) -> Config:
     """The configuration in `path`, on top of the one it names in `extend:` (ruff's extend): each
     key it sets replaces the parent's, the keys it leaves out are the parent's."""
     data = read_config_file(path, fmt)
@@ -227,32 +246,32 @@ def load_config(path: Path, fmt: str, chain: tuple[Path, ...] = ()) -> Config:
         return parse_config(path, data)
     target = data.pop("extend")
     if not isinstance(target, str) or not target.strip():
-        raise ConfigError(str(path), "extend", "应为要继承的配置文件路径（字符串）")
-    parent_path = (path.parent / target).resolve()
-    folder = path.parent.resolve()
+        raise ConfigError(path, "extend", "应为要继承的配置文件路径（字符串）")
+    folder = os.path.realpath(os.path.dirname(path) or os.curdir)
+    parent_path = os.path.realpath(os.path.join(folder, target))
+    above = os.path.dirname(parent_path)
     # Only a configuration file that discovery could reach as well: in this folder, above or below it.
-    if parent_path.name not in (*CONFIG_NAMES, "pyproject.toml") or not (
-            parent_path.parent == folder or parent_path.parent in folder.parents or folder in parent_path.parents):
-        raise ConfigError(str(path), "extend", "只能继承本目录、上级目录或下级目录中的 .reportlint.yaml、"
-                                               ".reportlint.yml 或 pyproject.toml")
-    if parent_path in (path.resolve(), *chain):
-        raise ConfigError(str(path), "extend", f"继承形成循环：{parent_path} 已在继承链中")
-    if not parent_path.is_file():
-        raise ConfigError(str(path), "extend", f"要继承的配置文件不存在：{parent_path}")
-    parent = load_config(parent_path, config_file_format(parent_path), (*chain, path.resolve())).rebased()
+    if os.path.basename(parent_path) not in (*CONFIG_NAMES, "pyproject.toml") or not (
+            above == folder or inside(folder, above) or inside(parent_path, folder)):
+        raise ConfigError(path, "extend", "只能继承本目录、上级目录或下级目录中的 .reportlint.yaml、"
+                                          ".reportlint.yml 或 pyproject.toml")
+    if parent_path in (os.path.realpath(path), *chain):
+        raise ConfigError(path, "extend", f"继承形成循环：{parent_path} 已在继承链中")
+    if not os.path.isfile(parent_path):
+        raise ConfigError(path, "extend", f"要继承的配置文件不存在：{parent_path}")
+    parent = load_config(parent_path, config_file_format(parent_path), (*chain, os.path.realpath(path))).rebased()
     child = parse_config(path, data)
     own = {key.replace("-", "_") for key in data}
     inherited = {f.name: getattr(parent, f.name) for f in dataclasses.fields(Config)
                  if f.name not in own and f.name not in ("file", "extends")}
-    return dataclasses.replace(child, **inherited, extends=[str(parent_path), *parent.extends])
+    return dataclasses.replace(child, **inherited, extends=[parent_path, *parent.extends])
 
 
 def config_for(path: str, explicit: str | None = None) -> Config:
     """The configuration that applies to the draft at `path` (or the one given with --config)."""
     if explicit:
-        p = Path(explicit)
-        if not p.is_file():
+        if not os.path.isfile(explicit):
             raise ConfigError(explicit, None, "配置文件不存在")
-        return load_config(p, config_file_format(p))
-    found = find_config_file(Path(path))
+        return load_config(explicit, config_file_format(explicit))
+    found = find_config_file(path)
     return load_config(*found) if found else Config()

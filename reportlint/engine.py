@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import string
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import field
 
 from . import packcache, patterns, yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError, describe
+from .records import record
 from .ruleids import matches
 from .safe_regex import RULE_SECONDS
 from .safe_regex import budget as regex_budget
@@ -32,7 +33,7 @@ def unfold(text: str) -> str:
     return FOLDED_SPACE.sub("", text.strip())
 
 
-@dataclass
+@record
 class Rule:
     """A rule of a pack: what it checks (its kind and parameters), how it reports, its examples."""
 
@@ -68,7 +69,7 @@ class Rule:
         return self.message.format(**args)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem found: where (1-based lines and columns), which rule, the message."""
 
@@ -102,7 +103,7 @@ class Finding:
         return {k: getattr(self, k) for k in keys}
 
 
-@dataclass
+@record
 class RuleSet:
     """Every rule of the packs loaded, and their profiles (document types)."""
 
@@ -131,73 +132,83 @@ class RuleSet:
         return self.profiles[name]
 
 
-def default_rules_dir() -> Path:
+# Paths are strings and os.path, as in every module a run imports (see packcache.py).
+@functools.cache
+def default_rules_dir() -> str:
     """lintrules/ ships inside the installed package; in a source tree it sits beside it."""
-    installed = Path(__file__).parent / "lintrules"
-    return installed if installed.is_dir() else Path(__file__).parent.parent / "lintrules"
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "lintrules")
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "lintrules")
 
 
-def pack_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-    if path.is_file():
+def pack_files(path: str) -> list[str]:
+    if os.path.isdir(path):
+        return sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith((".yaml", ".yml")))
+    if os.path.isfile(path):
         return [path]
-    raise RuleError(str(path), "规则文件或目录不存在")
+    raise RuleError(path, "规则文件或目录不存在")
 
 
 def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -> RuleSet:
     files = pack_files(default_rules_dir()) if defaults else []
     for path in extra:
-        files += pack_files(Path(path))
+        files += pack_files(os.fspath(path))
     rules, profiles, seen = [], {}, {}
     for file in files:
         data = read_yaml(file)
         for rule in parse_pack(file, data):
             if rule.id in seen:
-                raise RuleError(str(file), f"规则编号重复（已在 {seen[rule.id]} 中定义）", rule.id, "id")
-            seen[rule.id] = str(file)
+                raise RuleError(file, f"规则编号重复（已在 {seen[rule.id]} 中定义）", rule.id, "id")
+            seen[rule.id] = file
             rules.append(rule)
         profiles.update(parse_profiles(file, data))
     return RuleSet(rules, profiles)
 
 
 @functools.cache
-def is_shipped(file: Path) -> bool:
-    return file.parent.resolve() == default_rules_dir().resolve()
+def is_shipped(file: str) -> bool:
+    return resolved(os.path.dirname(os.path.abspath(file))) == resolved(default_rules_dir())
 
 
-def read_yaml(file: Path):
+@functools.cache
+def resolved(folder: str) -> str:
+    """The folder with its links resolved, once per run (each resolution stats every component)."""
+    return os.path.realpath(folder)
+
+
+def read_yaml(file: str):
     try:
-        text = file.read_text(encoding="utf-8")
+        with open(file, encoding="utf-8") as f:
+            text = f.read()
         trusted = is_shipped(file)
         return packcache.load(text, lambda: yamlfile.load(text, trusted=trusted), "trusted" if trusted else "checked")
     except yamlfile.Invalid as exc:
-        raise RuleError(str(file), f"YAML 解析失败：{exc}") from None
+        raise RuleError(file, f"YAML 解析失败：{exc}") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
-        raise RuleError(str(file), "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
+        raise RuleError(file, "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(file), f"无法读取规则文件：{exc}") from None
+        raise RuleError(file, f"无法读取规则文件：{exc}") from None
 
 
-def parse_pack(file: Path, data) -> list[Rule]:
+def parse_pack(file: str, data) -> list[Rule]:
     if data is None:
         return []
     if isinstance(data, list):  # a bare list of rules is accepted too
         data = {"rules": data}
     if not isinstance(data, dict):
-        raise RuleError(str(file), "规则文件的顶层应为映射（含 rules: 列表）")
+        raise RuleError(file, "规则文件的顶层应为映射（含 rules: 列表）")
     unknown = [key for key in data if key not in ("rules", "profiles", "pack", "description")]
     if unknown:  # one key, described: a foreign file read as a pack must not be printed line by line
-        raise RuleError(str(file), f"未知的顶层字段（共 {len(unknown)} 个；"
+        raise RuleError(file, f"未知的顶层字段（共 {len(unknown)} 个；"
                         "规则文件只含 rules、profiles、pack、description）", field=unknown[0])
     items = data.get("rules", [])
     if not isinstance(items, list):
-        raise RuleError(str(file), "rules 应为列表", field="rules")
+        raise RuleError(file, "rules 应为列表", field="rules")
     return [parse_rule(file, i, item) for i, item in enumerate(items)]
 
 
-def parse_rule(file: Path, index: int, item) -> Rule:
-    f = str(file)
+def parse_rule(file: str, index: int, item) -> Rule:
+    f = file
     if not isinstance(item, dict):
         raise RuleError(f, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
     rule_id = item.get("id")
@@ -270,19 +281,19 @@ def parse_examples(file: str, name: str, examples) -> tuple[list[str], list[str]
     return out[0], out[1]
 
 
-def parse_profiles(file: Path, data) -> dict[str, dict]:
+def parse_profiles(file: str, data) -> dict[str, dict]:
     if not isinstance(data, dict) or "profiles" not in data:
         return {}
     profiles = data["profiles"]
     if not isinstance(profiles, dict):
-        raise RuleError(str(file), "profiles 应为映射", field="profiles")
+        raise RuleError(file, "profiles 应为映射", field="profiles")
     for name, spec in profiles.items():
         if not isinstance(spec, dict):
-            raise RuleError(str(file), "应为映射", field=f"profiles.{name}")
+            raise RuleError(file, "应为映射", field=f"profiles.{name}")
         for key in ("select", "ignore"):
             value = spec.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RuleError(str(file), "应为字符串列表", field=f"profiles.{name}.{key}")
+                raise RuleError(file, "应为字符串列表", field=f"profiles.{name}.{key}")
     return profiles
 
 

@@ -16,31 +16,40 @@ expressions in the same folder, by the same rules (`usable_dir`, `read`, `store`
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import pickle
 import sys
 import zlib
-from pathlib import Path
 
 from . import __version__
 
 OFF = ("", "0", "off", "false", "no")
 
 
-def cache_dir() -> Path | None:
+# Paths are strings and os.path: pathlib would be the only importer of pathlib, urllib.parse and
+# ipaddress on a run's path, a twentieth of a cold start.
+def cache_dir() -> str | None:
     configured = os.environ.get("REPORTLINT_CACHE_DIR")
     if configured is not None:
-        return None if configured.strip().lower() in OFF else Path(configured)
+        return None if configured.strip().lower() in OFF else configured
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "reportlint" / "Cache" if base else None
+        return os.path.join(base, "reportlint", "Cache") if base else None
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "reportlint"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reportlint"
+        return os.path.join(home(), "Library", "Caches", "reportlint")
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(home(), ".cache"), "reportlint")
 
 
-def usable_dir() -> Path | None:
+def home() -> str:
+    found = os.path.expanduser("~")
+    if found == "~":  # no HOME and no password entry (as Path.home() fails)
+        raise RuntimeError("no home directory")
+    return found
+
+
+def usable_dir() -> str | None:
     """The cache folder, or None: turned off, or no home directory to be found."""
     try:
         return cache_dir()
@@ -48,11 +57,11 @@ def usable_dir() -> Path | None:
         return None
 
 
-def private(folder: Path) -> bool:
+def private(folder: str) -> bool:
     """The folder is the user's own and nobody else can write to it (always true off POSIX)."""
     if not hasattr(os, "getuid"):
         return True
-    info = folder.stat()
+    info = os.stat(folder)
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
@@ -72,7 +81,7 @@ def load(text: str, parse, how: str = ""):
     folder = usable_dir()
     if folder is None:
         return parse()
-    entry = folder / f"{key(text)}.pickle"
+    entry = os.path.join(folder, f"{key(text)}.pickle")
     stored = read(folder, entry, STAMP)
     if stored is not None and len(stored) == 2 and stored[0] == text:
         return stored[1]
@@ -81,12 +90,12 @@ def load(text: str, parse, how: str = ""):
     return data
 
 
-def read(folder: Path, entry: Path, stamp) -> tuple | None:
+def read(folder: str, entry: str, stamp) -> tuple | None:
     """What `entry` holds after `stamp`, or None: missing, unreadable, truncated, written under another
     stamp (another version), or in a folder others may write to."""
     try:
         if private(folder):
-            with entry.open("rb") as f:
+            with open(entry, "rb") as f, collector_paused():
                 stored = pickle.load(f)
             if isinstance(stored, tuple) and stored and stored[0] == stamp:
                 return stored[1:]
@@ -95,13 +104,26 @@ def read(folder: Path, entry: Path, stamp) -> tuple | None:
     return None
 
 
-def store(folder: Path, entry: Path, data) -> None:
+@contextlib.contextmanager
+def collector_paused():
+    """The cyclic garbage collector off while an entry is unpickled: tens of thousands of new objects
+    would set it off again and again (4 % of a cold start), and none of them is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def store(folder: str, entry: str, data) -> None:
     """Write atomically (a temporary file renamed into place); a cache that cannot be written is
     no error: the next run parses again."""
     import tempfile  # only when writing: it imports random and shutil
 
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         if not private(folder):
             return
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
@@ -112,5 +134,5 @@ def store(folder: Path, entry: Path, data) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, pickle.PicklingError):
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):  # the last two: an object pickle cannot take
         pass

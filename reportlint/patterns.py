@@ -37,7 +37,7 @@ class Store:
 
     @property
     def entry(self):
-        return self.folder / f"regex-{packcache.key(repr(STAMP))}.pickle"
+        return os.path.join(self.folder, f"regex-{packcache.key(repr(STAMP))}.pickle")
 
     def _load(self) -> dict:
         if self.known is None:

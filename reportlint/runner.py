@@ -9,10 +9,10 @@ profile, else the one the document map recognises from the draft's title and add
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from . import plancache
 from .config import Config, ConfigError, config_for
 from .docmap import doc_type
 from .document import Document
@@ -20,6 +20,7 @@ from .engine import SEVERITY_RANK, Diagnostics, Rule, RuleSet, configured, load_
 from .errors import InputError, describe
 from .load import load
 from .locate import statutory_parts, with_locators
+from .records import record
 from .reporters import FileReport
 from .ruleids import matches
 
@@ -30,7 +31,7 @@ DEFAULT_PROFILE = "annual-report"
 PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
-@dataclass
+@record
 class Options:
     """What the command line asked for."""
 
@@ -43,7 +44,7 @@ class Options:
     full_report: bool = False  # every line, the profile and the statutory parts (the HTML page)
 
 
-@dataclass
+@record
 class Plan:
     """The rules that run on a draft, and the level from which a finding fails the run."""
 
@@ -53,7 +54,7 @@ class Plan:
     known: set[str] = field(default_factory=set)  # every rule id of the packs, running or not
 
 
-@dataclass
+@record
 class Planner:
     """Plans per configuration and profile, made once and reused for every draft."""
 
@@ -140,8 +141,9 @@ class Planner:
         for rule_id in config.params:  # parameters differ from kind to kind: one rule at a time
             if rule_id not in {r.id for r in ruleset.rules}:
                 raise ConfigError(config.file or "", f"params.{rule_id}", "参数须按完整的规则编号设置，不能按前缀")
-        rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id)).ready()
-                 for r in chosen if r.id in wanted]  # only the rules that run are built
+        rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id))
+                 for r in chosen if r.id in wanted]
+        plancache.ready(rules)  # only the rules that run are built (or unpickled)
         return Plan(config, rules, o.fail_level or config.fail_level, {r.id for r in ruleset.rules})
 
     @staticmethod
@@ -161,7 +163,7 @@ def ruleset_filter(rules: list[Rule], ignored: list[str]) -> list[Rule]:
     return [r for r in rules if not any(matches(r.id, p) for p in ignored)]
 
 
-@dataclass
+@record
 class FileResult:
     """The outcome of linting one draft: its report, or the error that stopped it."""
 
@@ -217,6 +219,8 @@ _worker_planner: Planner | None = None
 
 def _init_worker(options: Options | None) -> None:
     global _worker_planner
+    import signal  # a worker's only (a run in one process does without its import)
+
     # Ctrl-C reaches the whole process group: the parent handles it and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent()
@@ -230,6 +234,7 @@ def die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
+    import signal
 
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)

@@ -139,6 +139,9 @@ class Bounded:
     def __getattr__(self, name):
         return getattr(self.compiled, name)
 
+    def __reduce__(self):  # pickled as its pattern (the plan cache); the answers are not kept
+        return Bounded, (self.compiled,)
+
     def _run(self, method, args, kwargs):
         requested = kwargs.pop("timeout", None)
         asked = requested or RULE_SECONDS  # a caller may ask for less, never more

@@ -339,16 +339,20 @@ def test_utf16_without_bom_is_linted(cli, tmp_path):
 
 
 def test_an_unreadable_file_says_why_in_chinese(cli, tmp_path, monkeypatch):
+    import builtins
     import errno
-    import pathlib
+
+    from reportlint import load
 
     path = tmp_path / "d.txt"
     path.write_text("全年办理案件1211起。", encoding="utf-8")
 
-    def denied(self):  # as a draft another program holds open, or without read permission
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def denied(name, *args, **kwargs):  # as a draft another program holds open, or without read permission
+        if str(name) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return builtins.open(name, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    monkeypatch.setattr(load, "open", denied, raising=False)  # the reader's open, as root cannot be denied
     run = cli("check", path)
     one_line_error(run, "没有读取权限")
     assert "Permission" not in run.err

@@ -4,6 +4,7 @@ others can write to means parsing again; the cached data builds the same rules."
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from conftest import ROOT
@@ -91,10 +92,16 @@ def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
     monkeypatch.delenv("REPORTLINT_CACHE_DIR")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
 
-    def homeless():
-        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.delenv("HOME", raising=False)
+    if sys.platform != "win32":  # no HOME and no password entry: "~" cannot be expanded
+        import pwd
 
-    monkeypatch.setattr(packcache.Path, "home", staticmethod(homeless))
+        def unknown(uid):
+            raise KeyError(uid)
+
+        monkeypatch.setattr(pwd, "getpwuid", unknown)
+    monkeypatch.delenv("USERPROFILE", raising=False)
+    assert packcache.usable_dir() is None
     assert packcache.load("text", Parser({"n": 1})) == {"n": 1}
 
 

@@ -3,6 +3,8 @@ correct twin that must stay silent (sentences written for these tests)."""
 
 from __future__ import annotations
 
+import os
+
 import docx
 import pytest
 
@@ -11,7 +13,7 @@ from reportlint.engine import default_rules_dir, load_rules, run
 from reportlint.load import load
 from reportlint.statements import statements
 
-RULES = load_rules([str(default_rules_dir() / "numbers.yaml")], defaults=False).rules
+RULES = load_rules([os.path.join(default_rules_dir(), "numbers.yaml")], defaults=False).rules
 
 
 def rules_fired(text: str) -> list[str]:

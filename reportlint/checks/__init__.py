@@ -10,24 +10,35 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
 from .. import patterns
 from ..document import Document
 from ..errors import describe
+from ..records import record
 from ..safe_regex import PatternTooLarge, compile_bounded
 
 KINDS: dict[str, type[Check]] = {}
 MAX_ITEM = 500  # characters in one item of a string-list parameter
-_MISSING = object()
+class _Missing:
+    """The marker of a parameter with no default: one object, in this process and once unpickled."""
+
+    def __reduce__(self):
+        return "_MISSING"  # pickled by name, so `is REQUIRED` holds for a check from the plan cache
+
+    def __repr__(self):
+        return "REQUIRED"
+
+
+_MISSING = _Missing()
 REQUIRED = _MISSING  # the default of a parameter that has none (reportlint kinds: 必填)
 # How `reportlint kinds` names a parameter's type.
 TYPE_NAMES = {int: "整数", float: "小数", str: "字符串", bool: "true/false", dict: "映射", list: "列表"}
 
 
-@dataclass
+@record
 class Hit:
     """A span that breaks a rule: offsets into Document.text, end exclusive.
 
@@ -89,6 +100,21 @@ class Params(dict):
 
     def unread(self) -> list[str]:
         return sorted(set(self) - self.read, key=str)  # a YAML key may be a number
+
+    def __reduce__(self):
+        # A check reads its parameters while it is built. Pickled with it (the plan cache), it keeps
+        # what `reportlint kinds` documents, not the values: the pack holds those, and they were a third
+        # of the cache (the 565 cited titles a second time).
+        return ReadParams, (), {"declared": self.declared, "read": self.read}
+
+
+class ReadParams(Params):
+    """The parameters of a check unpickled from the plan cache: reading a value again fails loudly."""
+
+    def _gone(self, *args, **kwargs):
+        raise RuntimeError("检查已构建：参数只在构建时读取（plancache.py）")
+
+    __getitem__ = get = __contains__ = _gone
 
 
 class Check:

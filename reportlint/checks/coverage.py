@@ -15,14 +15,13 @@ the draft writes in another part is pointed at there (`look_elsewhere`), not cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .. import patterns
 from ..docmap import Place, deepest_section, find_part
 from ..document import Document, Section
 from ..phrasescan import PhraseScanner
+from ..records import record
 from . import Check, Hit, ParamError, compile_regex, register
 from .phrases import find_all
 
@@ -71,7 +70,7 @@ class PartLocator:
         return place
 
 
-@dataclass
+@record
 class Element:
     """One element a part must cover, with the phrasings that count as covering it."""
 
@@ -122,19 +121,21 @@ LIST_JOINER = "、|以及|和|及|与|并"
 LIST_ITEM = r"[^、和及与并，。；：！？,.;:!?\s]{1,8}"
 
 
-def spreader(leads: list[str]):
-    """A function writing `lead` before every verb of the list that follows it:
-    亲自部署、协调和督办 → 亲自部署、亲自协调和亲自督办."""
-    if not leads:
-        return lambda text: text
-    lead = "|".join(regex.escape(word) for word in leads)
-    construction = patterns.compile(rf"({lead})({LIST_ITEM}(?:(?:{LIST_JOINER}){LIST_ITEM})+)")
-    joiner = patterns.compile(rf"({LIST_JOINER})(?!{lead})")
+class Spreader:
+    """Writes a lead word before every verb of the list that follows it:
+    亲自部署、协调和督办 → 亲自部署、亲自协调和亲自督办 (a class, not a closure: checks are pickled)."""
 
-    def spread(text: str) -> str:
-        return construction.sub(lambda m: m[1] + joiner.sub(lambda j: j[1] + m[1], m[2]), text)
+    def __init__(self, leads: list[str]):
+        self.construction = self.joiner = None
+        if leads:
+            lead = "|".join(regex.escape(word) for word in leads)
+            self.construction = patterns.compile(rf"({lead})({LIST_ITEM}(?:(?:{LIST_JOINER}){LIST_ITEM})+)")
+            self.joiner = patterns.compile(rf"({LIST_JOINER})(?!{lead})")
 
-    return spread
+    def __call__(self, text: str) -> str:
+        if self.construction is None:
+            return text
+        return self.construction.sub(lambda m: m[1] + self.joiner.sub(lambda j: j[1] + m[1], m[2]), text)
 
 
 def section_at(doc: Document, line: int, skip: list[str]) -> Section | None:
@@ -160,7 +161,7 @@ class Coverage(Check):
         self.elements = parse_elements(self)
         self.one_per_element = self.require("one_per_element", bool, False)
         self.look_elsewhere = self.require("look_elsewhere", bool, False)
-        self.spread = spreader(self.string_list("spread", []))
+        self.spread = Spreader(self.string_list("spread", []))
         self.owner: dict[str, int] = {}
         for i, element in enumerate(self.elements):
             for phrase in element.phrases:

@@ -30,7 +30,7 @@ from ..docmap import to_year
 from ..numerals import cn_to_int
 from ..structure import report_year
 from . import Check, Hit, ParamError, register
-from .phrases import SHARED
+from .phrases import SHARED, SharesPhrases
 
 # A year in a sentence: 2018年, 二〇一八年, and the first year of a range (2018—2020年).
 SENTENCE_YEAR = patterns.compile(
@@ -89,7 +89,7 @@ def to_chinese(n: int) -> str:
 
 
 @register("dated_term")
-class DatedTerm(Check):
+class DatedTerm(SharesPhrases, Check):
     args = ("phrase", "right", "year", "since")
 
     def __init__(self, params, fix=None):
@@ -119,7 +119,7 @@ class DatedTerm(Check):
             raise ParamError("params.until", f"不能早于 from（{self.since}）")
         self.historical = tuple(self.string_list("historical", []))
         if self.wrong is not None:
-            SHARED.add(self.wrong)
+            self.share(self.wrong)
 
     def wrong_forms(self) -> dict[str, str]:
         value = self.require("wrong", (list, dict))

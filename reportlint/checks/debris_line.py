@@ -21,7 +21,7 @@ import regex
 
 from .. import patterns
 from . import Check, Hit, ParamError, compile_regex, register
-from .phrases import SHARED
+from .phrases import SHARED, SharesPhrases
 
 SENTENCE_END = patterns.compile(r"[。！？]")
 # A line of a split strip is one word or field of it; a longer line is text.
@@ -30,14 +30,14 @@ MARKER_SHOWN = 30
 
 
 @register("debris_line")
-class DebrisLine(Check):
+class DebrisLine(SharesPhrases, Check):
     args = ("marker", "line")
     fixes = True
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.phrases = frozenset(self.string_list("phrases", []))
-        SHARED.add(self.phrases)
+        self.share(self.phrases)
         self.patterns = [compile_regex(f"params.patterns[{i}]", source, regex.MULTILINE)
                          for i, source in enumerate(self.string_list("patterns", []))]
         # a block starts at a line's start and ends at a line's end

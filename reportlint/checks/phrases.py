@@ -52,15 +52,30 @@ class PhraseIndex:
 SHARED = PhraseIndex()
 
 
+class SharesPhrases:
+    """A check whose phrases are found through SHARED: they are registered when it is built, and
+    again when it is unpickled from the plan cache (plancache.py), which does not run __init__."""
+
+    shared: frozenset = frozenset()
+
+    def share(self, phrases) -> None:
+        self.shared = frozenset(phrases)
+        SHARED.add(self.shared)
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        SHARED.add(self.shared)
+
+
 @register("phrases")
-class Phrases(Check):
+class Phrases(SharesPhrases, Check):
     args = ("phrase",)
     fixes = True  # `fix` replaces the phrase ("" deletes it), or delete-line removes its line
 
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.phrases = frozenset(self.string_list("phrases"))
-        SHARED.add(self.phrases)
+        self.share(self.phrases)
 
     def check(self, doc):
         for start, end, phrase in SHARED.find(doc, self.phrases):

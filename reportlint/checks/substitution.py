@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from ..errors import describe
 from . import Check, Hit, ParamError, register
-from .phrases import SHARED
+from .phrases import SHARED, SharesPhrases
 
 REPLACE = "replace"  # the only `fix` value: write the correct form in place of the wrong one
 
 
 @register("substitution")
-class Substitution(Check):
+class Substitution(SharesPhrases, Check):
     args = ("phrase", "replacement")
     fixes = True
 
@@ -35,7 +35,7 @@ class Substitution(Check):
             if wrong == right:
                 raise ParamError(f"params.swap.{wrong}", "错误写法与正确写法相同")
         self.swap: dict[str, str] = dict(swap)
-        SHARED.add(self.swap)
+        self.share(self.swap)
 
     def check(self, doc):
         for start, end, wrong in SHARED.find(doc, self.swap):
