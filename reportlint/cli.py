@@ -13,6 +13,7 @@ import click
 
 from . import __version__, clickzh
 from .errors import InputError, ReportlintError, UsageError
+from .paths import as_posix, tidy
 from .reporters import FORMATS, Summary, visible, writer
 from .runner import Options, Planner, capped_jobs, lint_paths, lint_source
 
@@ -61,7 +62,7 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
         if not path.strip():
             raise UsageError("路径为空")
         if not os.path.isdir(path):
-            name = os.path.basename(path.rstrip("/" + os.sep))
+            name = os.path.basename(tidy(path))
             if not (force_exclude and (not_a_draft(name) or excluded(path, as_posix(path), name))):
                 add(path)
             continue
@@ -93,15 +94,6 @@ def expand_paths(paths: tuple[str, ...], planner: Planner, exclude: list[str],
         for name in found:
             add(name)
     return out
-
-
-def as_posix(path: str) -> str:
-    """What PurePath(path).as_posix() gives: / between the parts, no "." part, no doubled or
-    trailing /."""
-    path = path.replace(os.sep, "/")
-    parts = [part for part in path.split("/") if part not in ("", ".")]
-    root = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
-    return root + "/".join(parts) or "."
 
 
 def note(text: str) -> None:

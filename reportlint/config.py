@@ -13,6 +13,7 @@ from dataclasses import field
 
 from . import yamlfile
 from .errors import RuleError
+from .paths import as_posix, inside, tidy
 from .records import record
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
@@ -56,8 +57,8 @@ class Config:
         """`glob` against `path` relative to the config's folder; a glob without / also
         matches the file name alone."""
         p, root = os.path.realpath(path), self.root
-        full = posix(p)
-        rel = posix(p[len(root):].lstrip(os.sep)) if inside(p, root) else "." if p == root else full
+        full = as_posix(p)
+        rel = as_posix(p[len(root):].lstrip(os.sep)) if inside(p, root) else "." if p == root else full
         return (fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(full, glob)
                 or ("/" not in glob and fnmatch.fnmatch(os.path.basename(p), glob)))
 
@@ -84,7 +85,7 @@ class Config:
     def rebased(self) -> Config:
         """This configuration with its globs anchored to its own folder, for a file extending it
         from elsewhere (a glob without / names files anywhere, and stays as it is)."""
-        root = posix(self.root)
+        root = as_posix(self.root)
 
         def anchor(glob: str) -> str:
             return f"{root}/{glob}" if "/" in glob and not os.path.isabs(glob) else glob
@@ -95,17 +96,6 @@ class Config:
             changes[name] = {anchor(g): v for g, v in value.items()} if isinstance(value, dict) else [
                 anchor(g) for g in value]
         return dataclasses.replace(self, **changes)
-
-
-# Paths are strings and os.path, as in every module a run imports (see packcache.py).
-def posix(path: str) -> str:
-    return path.replace(os.sep, "/")
-
-
-def inside(path: str, folder: str) -> bool:
-    """Whether the resolved `path` lies below the resolved `folder` (not at it)."""
-    path, folder = os.path.normcase(path), os.path.normcase(folder)
-    return path != folder and path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def find_config_file(start: str) -> tuple[str, str] | None:
@@ -270,8 +260,8 @@ def load_config(path: str, fmt: str, chain: tuple[str, ...] = ()) -> Config:
 def config_for(path: str, explicit: str | None = None) -> Config:
     """The configuration that applies to the draft at `path` (or the one given with --config)."""
     if explicit:
-        if not os.path.isfile(explicit):
+        if not os.path.isfile(tidy(explicit)):
             raise ConfigError(explicit, None, "配置文件不存在")
-        return load_config(explicit, config_file_format(explicit))
+        return load_config(tidy(explicit), config_file_format(explicit))
     found = find_config_file(path)
     return load_config(*found) if found else Config()

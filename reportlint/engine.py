@@ -13,6 +13,7 @@ from . import packcache, patterns, yamlfile
 from .checks import Check, ParamError, build, get_kind
 from .document import Document
 from .errors import RuleError, UsageError, describe
+from .paths import tidy
 from .records import record
 from .ruleids import matches
 from .safe_regex import RULE_SECONDS
@@ -132,7 +133,7 @@ class RuleSet:
         return self.profiles[name]
 
 
-# Paths are strings and os.path, as in every module a run imports (see packcache.py).
+# Paths are strings and os.path, as in every module a run imports (paths.py).
 @functools.cache
 def default_rules_dir() -> str:
     """lintrules/ ships inside the installed package; in a source tree it sits beside it."""
@@ -152,7 +153,7 @@ def pack_files(path: str) -> list[str]:
 def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -> RuleSet:
     files = pack_files(default_rules_dir()) if defaults else []
     for path in extra:
-        files += pack_files(os.fspath(path))
+        files += pack_files(tidy(os.fspath(path)))  # the names pathlib gave: "./p//x.yaml" is p/x.yaml
     rules, profiles, seen = [], {}, {}
     for file in files:
         data = read_yaml(file)
@@ -167,7 +168,7 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
 
 @functools.cache
 def is_shipped(file: str) -> bool:
-    return resolved(os.path.dirname(os.path.abspath(file))) == resolved(default_rules_dir())
+    return resolved(os.path.dirname(file) or os.curdir) == resolved(default_rules_dir())
 
 
 @functools.cache
@@ -178,16 +179,25 @@ def resolved(folder: str) -> str:
 
 def read_yaml(file: str):
     try:
-        with open(file, encoding="utf-8") as f:
-            text = f.read()
+        with open(file, "rb") as f:
+            data = f.read()
         trusted = is_shipped(file)
-        return packcache.load(text, lambda: yamlfile.load(text, trusted=trusted), "trusted" if trusted else "checked")
+        return packcache.load(data, lambda: yamlfile.load(decoded(data), trusted=trusted),
+                              "trusted" if trusted else "checked")
     except yamlfile.Invalid as exc:
         raise RuleError(file, f"YAML 解析失败：{exc}") from None
+    except UnicodeDecodeError as exc:  # before ValueError, of which it is one
+        line = data[:exc.start].count(b"\n") + 1
+        raise RuleError(file, f"不是 UTF-8 编码（第 {line} 行有无法解码的字节），请将规则文件另存为 UTF-8") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
         raise RuleError(file, "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise RuleError(file, f"无法读取规则文件：{exc}") from None
+
+
+def decoded(data: bytes) -> str:
+    """A pack's text, as reading it in text mode gives it (line ends made \\n); only on a cache miss."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_pack(file: str, data) -> list[Rule]:

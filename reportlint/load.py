@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import stat
 
-from . import patterns
+from . import paths, patterns
 from .errors import InputError
 from .records import record
 
@@ -133,7 +134,7 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def load_text(path: str, data: bytes) -> Source:
     for magic, suffix in MAGIC.items():
         if data.startswith(magic):
-            raise InputError(path, f"扩展名是 {suffix_of(path)}，内容却是 {suffix} 文件：{UNSUPPORTED[suffix]}")
+            raise InputError(path, f"扩展名是 {paths.suffix(path)}，内容却是 {suffix} 文件：{UNSUPPORTED[suffix]}")
     text, codec = decode(data, path)
     if len(CONTROL.findall(text[:4096])) > 8:
         raise InputError(path, "不是文本文件（含有大量控制字符），请提供 .txt、.md 或 .docx 草稿")
@@ -151,25 +152,22 @@ def os_reason(exc: OSError) -> str:
     return OS_REASONS.get(exc.errno, f"操作系统报告错误（{exc.strerror or type(exc).__name__}）")
 
 
-def suffix_of(path: str) -> str:
-    """The file name's extension, as written: "a.DOCX" -> ".DOCX"; ".txt" and "a." have none (os.path, not pathlib:
-    see packcache.py)."""
-    suffix = os.path.splitext(os.path.basename(path))[1]
-    return "" if suffix == "." else suffix
-
-
 def read_bytes(path: str) -> bytes:
-    if not os.path.exists(path):
-        raise InputError(path, "文件不存在")
-    if os.path.isdir(path):
-        raise InputError(path, "是目录，不是文件")
-    if not os.path.isfile(path):
-        raise InputError(path, "不是普通文件（管道、设备等），无法作为草稿读取")
-    limit = MAX_DOCX_BYTES if suffix_of(path).lower() == ".docx" else MAX_TEXT_BYTES
+    name = paths.tidy(path)  # as pathlib read it: "a.txt/" is a.txt
     try:
-        if os.path.getsize(path) > limit:
-            raise InputError(path, f"文件过大（超过 {limit // 1_000_000} MB），不像是报告草稿，已拒绝读取")
-        with open(path, "rb") as f:
+        info = os.stat(name)
+    except OSError as exc:
+        raise InputError(path, "文件不存在" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else
+                         f"无法读取：{os_reason(exc)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "是目录，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "不是普通文件（管道、设备等），无法作为草稿读取")
+    limit = MAX_DOCX_BYTES if paths.suffix(path).lower() == ".docx" else MAX_TEXT_BYTES
+    if info.st_size > limit:
+        raise InputError(path, f"文件过大（超过 {limit // 1_000_000} MB），不像是报告草稿，已拒绝读取")
+    try:
+        with open(name, "rb") as f:
             return f.read()
     except OSError as exc:
         raise InputError(path, f"无法读取：{os_reason(exc)}") from None
@@ -177,7 +175,7 @@ def read_bytes(path: str) -> bytes:
 
 def load(path: str) -> Source:
     """Read one draft. Raises InputError with a one-line Chinese message."""
-    suffix = suffix_of(path).lower()
+    suffix = paths.suffix(path).lower()
     if suffix in UNSUPPORTED:
         raise InputError(path, UNSUPPORTED[suffix])
     data = read_bytes(path)

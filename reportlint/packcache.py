@@ -28,8 +28,7 @@ from . import __version__
 OFF = ("", "0", "off", "false", "no")
 
 
-# Paths are strings and os.path: pathlib would be the only importer of pathlib, urllib.parse and
-# ipaddress on a run's path, a twentieth of a cold start.
+# Paths are strings and os.path (paths.py).
 def cache_dir() -> str | None:
     configured = os.environ.get("REPORTLINT_CACHE_DIR")
     if configured is not None:
@@ -68,25 +67,27 @@ def private(folder: str) -> bool:
 STAMP = f"{__version__}\0{sys.implementation.cache_tag}\0{pickle.HIGHEST_PROTOCOL}"
 
 
-def key(text: str) -> str:
-    raw = f"{STAMP}\0{text}".encode("utf-8", "surrogatepass")
+def key(text: str | bytes) -> str:
+    raw = STAMP.encode() + b"\0" + (text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
     return f"{zlib.crc32(raw):08x}{len(raw):x}"
 
 
-def load(text: str, parse, how: str = ""):
-    """The data of the pack whose text is `text`: from the cache, else `parse()` (and cached).
-    `how` names the way `parse` reads it (a shipped pack is read as trusted, a user's is checked
-    first): the same text read another way is another entry, so a cache hit never skips a check."""
-    text = f"{how}\0{text}"
+def load(source: bytes | str, parse, how: str = ""):
+    """The data of the pack whose file holds `source` (its bytes: a hit needs no decoding): from the
+    cache, else `parse()` (and cached). `how` names the way `parse` reads it (a shipped pack is read
+    as trusted, a user's is checked first): the same text read another way is another entry, so a
+    cache hit never skips a check."""
+    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    raw = how.encode() + b"\0" + raw
     folder = usable_dir()
     if folder is None:
         return parse()
-    entry = os.path.join(folder, f"{key(text)}.pickle")
+    entry = os.path.join(folder, f"{key(raw)}.pickle")
     stored = read(folder, entry, STAMP)
-    if stored is not None and len(stored) == 2 and stored[0] == text:
+    if stored is not None and len(stored) == 2 and stored[0] == raw:
         return stored[1]
     data = parse()
-    store(folder, entry, (STAMP, text, data))
+    store(folder, entry, (STAMP, raw, data))
     return data
 
 
@@ -117,22 +118,23 @@ def collector_paused():
             gc.enable()
 
 
-def store(folder: str, entry: str, data) -> None:
-    """Write atomically (a temporary file renamed into place); a cache that cannot be written is
-    no error: the next run parses again."""
+def store(folder: str, entry: str, data) -> bool:
+    """Write atomically (a temporary file renamed into place); whether it was written. A cache that
+    cannot be written is no error: the next run parses again."""
     import tempfile  # only when writing: it imports random and shutil
 
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not private(folder):
-            return
+            return False
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, entry)
+            return True
         except BaseException:
             os.unlink(temporary)
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError):  # the last two: an object pickle cannot take
-        pass
+        return False

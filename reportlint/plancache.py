@@ -5,8 +5,8 @@ titles, making the phrase automata) took a fifth of a cold start. So the checks 
 its shipped rules are pickled together (the title list two citation rules share stays one) into
 the cache folder of packcache.py, by its rules, and unpickled when the same shipped rules are
 planned again. An entry holds only for the same selection of rules and the same stamp:
-- size and modification time of every shipped pack and of every module of reportlint (as Python
-  decides that a .pyc is stale): an edited pack or check is built afresh;
+- the checksum of every shipped pack, and the folder, size and modification time of every module of
+  reportlint (as Python decides that a .pyc is stale): an edited pack or check is built afresh;
 - the releases of reportlint, Python, regex and pyahocorasick, whose objects are pickled.
 A user's packs and parameters are never cached: those rules are built as before, every field
 checked. An entry that does not unpickle to one check of the right kind per rule is built afresh;
@@ -16,6 +16,7 @@ past LIMIT entries, the oldest is removed.
 from __future__ import annotations
 
 import os
+import zlib
 
 import ahocorasick
 import regex
@@ -43,21 +44,25 @@ def ready(rules: list[Rule]) -> None:
         else:
             for rule in todo:
                 rule.ready()
-            packcache.store(folder, entry, (stamp, [r.built for r in todo]))
-            forget_oldest(folder)
+            if packcache.store(folder, entry, (stamp, [r.built for r in todo])):
+                forget_oldest(folder)
     for rule in rules:
         rule.ready()
 
 
 def code_stamp() -> tuple:
-    """What the built checks depend on besides the rules' ids: the code and the shipped packs."""
+    """What the built checks depend on besides the rules' ids: where reportlint is, the size and
+    modification time of each of its modules, the checksum of each shipped pack."""
     here = os.path.dirname(os.path.abspath(__file__))
-    files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(here)
-                   for name in names if name.endswith(".py"))
-    files += pack_files(default_rules_dir())
-    stats = [(f[len(here):], os.stat(f)) for f in files]  # below reportlint/, or the packs' full paths
-    return (regex.__version__, os.stat(ahocorasick.__file__).st_mtime_ns,
-            tuple((name, s.st_size, s.st_mtime_ns) for name, s in stats))
+    modules = sorted(os.path.join(folder, name) for folder, _, names in os.walk(here)
+                     for name in names if name.endswith(".py"))
+    stats = [(f[len(here):], os.stat(f)) for f in modules]
+    packs = []
+    for pack in pack_files(default_rules_dir()):
+        with open(pack, "rb") as f:
+            packs.append((pack, zlib.crc32(f.read())))
+    return (here, regex.__version__, os.stat(ahocorasick.__file__).st_mtime_ns,
+            tuple((name, s.st_size, s.st_mtime_ns) for name, s in stats), tuple(packs))
 
 
 def forget_oldest(folder: str) -> None:

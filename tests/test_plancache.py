@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 
 import pytest
 from conftest import SEEDS as SEED_DIR
@@ -59,19 +60,29 @@ def test_unpickled_checks_find_what_built_ones_find(folder, monkeypatch):
     assert {f[5].split("/")[0] for f in expected} >= {"hygiene", "wording", "numbers", "duties"}
 
 
-def test_an_edited_pack_or_module_is_built_afresh(folder):
+def test_an_edited_module_or_pack_is_built_afresh(folder, tmp_path, monkeypatch):
     fresh_planner().plan(str(SEEDS[0]))
-    pack = os.path.join(default_rules_dir(), "hygiene.yaml")
-    info = os.stat(pack)
+    module = plancache.__file__.replace("plancache.py", os.path.join("checks", "pattern.py"))
+    info = os.stat(module)
     try:
-        os.utime(pack, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
         rules = fresh_planner().plan(str(SEEDS[0])).rules
     finally:
-        os.utime(pack, ns=(info.st_atime_ns, info.st_mtime_ns))
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert all(type(r.built.params) is Params for r in rules)
     assert len(entries(folder)) == 2
-    assert plancache.code_stamp() != ()  # and the modules are in the stamp:
-    assert any(name.endswith("plancache.py") for name, _, _ in plancache.code_stamp()[2])
+    # a pack edited without changing its size or date still changes the stamp: packs are checksummed
+    copy = tmp_path / "packs"
+    shutil.copytree(default_rules_dir(), copy)
+    monkeypatch.setattr(plancache, "default_rules_dir", lambda: str(copy))
+    same = plancache.code_stamp()
+    pack = copy / "hygiene.yaml"
+    info = os.stat(pack)
+    text = pack.read_text(encoding="utf-8")
+    pack.write_text(text.replace("占位符", "佔位符", 1), encoding="utf-8")  # one character for another
+    os.utime(pack, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert os.stat(pack).st_size == info.st_size
+    assert plancache.code_stamp() != same
 
 
 @pytest.mark.parametrize("content", [b"not a pickle", None, "other kinds"])
