@@ -590,6 +590,8 @@ def doc_type(doc: Document, profiles: dict[str, dict]) -> DocType | None:
 
 
 # -- the statutory parts ---------------------------------------------------------------
+FINDERS_KEPT = 8
+_FINDERS: dict[tuple, PartFinder] = {}
 @record
 class PartSpec:
     """A part the regulation requires, as a profile describes it."""
@@ -628,6 +630,17 @@ class Part:
     @property
     def title_text(self) -> str:
         return self.heading.title if self.heading else self.line.content
+
+
+def part_finder(specs: list[PartSpec]) -> PartFinder:
+    """The finder for these parts, shared by every rule that looks for the same ones (six structure
+    rules do): its automaton is built, held and pickled (plancache.py) once."""
+    key = tuple((s.name, s.short, tuple(s.titles), tuple(s.inside_other_parts)) for s in specs)
+    if key not in _FINDERS:
+        if len(_FINDERS) >= FINDERS_KEPT:  # a process that loads packs again and again
+            _FINDERS.clear()
+        _FINDERS[key] = PartFinder(specs)
+    return _FINDERS[key]
 
 
 class PartFinder:

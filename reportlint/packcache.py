@@ -78,7 +78,7 @@ def load(source: bytes | str, parse, how: str = ""):
     as trusted, a user's is checked first): the same text read another way is another entry, so a
     cache hit never skips a check."""
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
-    raw = how.encode() + b"\0" + raw
+    raw = how.encode() + b"\0bytes\0" + raw  # not the entry of the same text stored as a str before
     folder = usable_dir()
     if folder is None:
         return parse()

@@ -56,6 +56,8 @@ def test_unpickled_checks_find_what_built_ones_find(folder, monkeypatch):
     rules = cached.plan(str(SEEDS[0])).rules
     assert all(type(r.built.params) is ReadParams for r in rules)  # from the cache indeed
     assert SHARED.phrases
+    finders = [r.built.finder for r in rules if hasattr(r.built, "finder")]
+    assert len(finders) >= 6 and len({id(f) for f in finders}) == 1  # one for the same parts, unpickled too
     assert findings(cached) == expected
     assert {f[5].split("/")[0] for f in expected} >= {"hygiene", "wording", "numbers", "duties"}
 

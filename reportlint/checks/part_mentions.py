@@ -3,7 +3,7 @@ shortfalls part gives the causes (原因), not only the shortfalls."""
 
 from __future__ import annotations
 
-from ..docmap import PartFinder
+from ..docmap import part_finder
 from ..phrasescan import PhraseScanner
 from ..structure import part_specs
 from . import Check, Hit, ParamError, register
@@ -17,7 +17,7 @@ class PartMentions(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         specs = part_specs(self)
-        self.finder = PartFinder(specs)
+        self.finder = part_finder(specs)
         short = self.require("part", str)
         names = [s.short for s in specs]
         if short not in names:

@@ -3,7 +3,7 @@ use) and in the order the regulation gives them."""
 
 from __future__ import annotations
 
-from ..docmap import Part, PartFinder, body_lines
+from ..docmap import Part, body_lines, part_finder
 from ..structure import part_specs
 from . import Check, Hit, register
 
@@ -25,7 +25,7 @@ class RequiredSections(Check):
     def __init__(self, params, fix=None):
         super().__init__(params, fix)
         self.specs = part_specs(self)
-        self.finder = PartFinder(self.specs)
+        self.finder = part_finder(self.specs)
         self.mode = self.choice("mode", MODES, "missing")
 
     def check(self, doc):

@@ -4,7 +4,7 @@ date falls after the year (by 3月1日 for a department)."""
 
 from __future__ import annotations
 
-from ..docmap import PartFinder, signing_date
+from ..docmap import part_finder, signing_date
 from ..structure import first_year, opening_year, part_specs, report_year
 from . import Check, Hit, ParamError, register
 
@@ -20,7 +20,7 @@ class Years(Check):
         self.what = self.choice("check", tuple(CHECKS))
         if self.what == "part":
             specs = part_specs(self)
-            self.finder = PartFinder(specs)
+            self.finder = part_finder(specs)
             short = self.require("part", str)
             names = [s.short for s in specs]
             if short not in names:
