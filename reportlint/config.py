@@ -13,7 +13,7 @@ from dataclasses import field
 
 from . import yamlfile
 from .errors import RuleError
-from .paths import as_posix, inside, tidy
+from .paths import as_posix, inside, suffix, tidy
 from .records import record
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
@@ -100,7 +100,7 @@ class Config:
 
 def find_config_file(start: str) -> tuple[str, str] | None:
     """(file, format) of the nearest configuration at or above `start`."""
-    folder = start if os.path.isdir(start) else os.path.dirname(start) or os.curdir
+    folder = start if os.path.isdir(start) else os.path.dirname(tidy(start)) or os.curdir  # "a.txt/" is a.txt
     directory = os.path.realpath(folder)
     while True:
         for name in CONFIG_NAMES:
@@ -225,7 +225,7 @@ def parse_config(path: str, data: dict) -> Config:
 
 
 def config_file_format(path: str) -> str:
-    return "toml" if os.path.splitext(path)[1] == ".toml" else "yaml"
+    return "toml" if suffix(path) == ".toml" else "yaml"
 
 
 def load_config(path: str, fmt: str, chain: tuple[str, ...] = ()) -> Config:
@@ -262,6 +262,6 @@ def config_for(path: str, explicit: str | None = None) -> Config:
     if explicit:
         if not os.path.isfile(tidy(explicit)):
             raise ConfigError(explicit, None, "配置文件不存在")
-        return load_config(tidy(explicit), config_file_format(explicit))
+        return load_config(tidy(explicit), config_file_format(tidy(explicit)))
     found = find_config_file(path)
     return load_config(*found) if found else Config()

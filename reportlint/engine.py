@@ -7,6 +7,7 @@ import functools
 import os
 import string
 import time
+import zlib
 from dataclasses import field
 
 from . import packcache, patterns, yamlfile
@@ -54,6 +55,7 @@ class Rule:
     # The check, built when the rule first runs for a shipped rule (a run selecting a few rules
     # builds only those; the test suite builds them all), at load for a user's.
     built: Check | None = field(default=None, repr=False, compare=False)
+    pack: int = field(default=0, repr=False)  # crc32 of the pack's bytes it was read from
 
     @property
     def check(self) -> Check:
@@ -144,7 +146,8 @@ def default_rules_dir() -> str:
 
 def pack_files(path: str) -> list[str]:
     if os.path.isdir(path):
-        return sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith((".yaml", ".yml")))
+        names = sorted(name for name in os.listdir(path) if name.endswith((".yaml", ".yml")))
+        return names if path == os.curdir else [os.path.join(path, name) for name in names]  # "x.yaml", not "./x.yaml"
     if os.path.isfile(path):
         return [path]
     raise RuleError(path, "规则文件或目录不存在")
@@ -156,8 +159,8 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
         files += pack_files(tidy(os.fspath(path)))  # the names pathlib gave: "./p//x.yaml" is p/x.yaml
     rules, profiles, seen = [], {}, {}
     for file in files:
-        data = read_yaml(file)
-        for rule in parse_pack(file, data):
+        data, checksum = read_yaml(file)
+        for rule in parse_pack(file, data, checksum):
             if rule.id in seen:
                 raise RuleError(file, f"规则编号重复（已在 {seen[rule.id]} 中定义）", rule.id, "id")
             seen[rule.id] = file
@@ -166,28 +169,30 @@ def load_rules(extra: tuple[str, ...] | list[str] = (), defaults: bool = True) -
     return RuleSet(rules, profiles)
 
 
-@functools.cache
 def is_shipped(file: str) -> bool:
-    return resolved(os.path.dirname(file) or os.curdir) == resolved(default_rules_dir())
+    return resolved(os.path.join(os.getcwd(), os.path.dirname(file))) == resolved(default_rules_dir())
 
 
 @functools.cache
 def resolved(folder: str) -> str:
-    """The folder with its links resolved, once per run (each resolution stats every component)."""
+    """The folder (an absolute path: the key must not change meaning with the working folder) with its
+    links resolved, once per run (each resolution stats every component). Links are followed before
+    "..", as pathlib's resolve() does: no abspath first."""
     return os.path.realpath(folder)
 
 
-def read_yaml(file: str):
+def read_yaml(file: str) -> tuple[object, int]:
+    """The pack's data, and the checksum of the very bytes it was read from (the plan cache's key)."""
     try:
         with open(file, "rb") as f:
             data = f.read()
         trusted = is_shipped(file)
         return packcache.load(data, lambda: yamlfile.load(decoded(data), trusted=trusted),
-                              "trusted" if trusted else "checked")
+                              "trusted" if trusted else "checked"), zlib.crc32(data)
     except yamlfile.Invalid as exc:
         raise RuleError(file, f"YAML 解析失败：{exc}") from None
     except UnicodeDecodeError as exc:  # before ValueError, of which it is one
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[:exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise RuleError(file, f"不是 UTF-8 编码（第 {line} 行有无法解码的字节），请将规则文件另存为 UTF-8") from None
     except ValueError:  # a value YAML reads but cannot build, such as the date 2020-13-01
         raise RuleError(file, "YAML 中有无法构造的值（如日期 2020-13-01），日期请写作 YYYY-MM-DD") from None
@@ -200,7 +205,7 @@ def decoded(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_pack(file: str, data) -> list[Rule]:
+def parse_pack(file: str, data, checksum: int = 0) -> list[Rule]:
     if data is None:
         return []
     if isinstance(data, list):  # a bare list of rules is accepted too
@@ -214,10 +219,10 @@ def parse_pack(file: str, data) -> list[Rule]:
     items = data.get("rules", [])
     if not isinstance(items, list):
         raise RuleError(file, "rules 应为列表", field="rules")
-    return [parse_rule(file, i, item) for i, item in enumerate(items)]
+    return [parse_rule(file, i, item, checksum) for i, item in enumerate(items)]
 
 
-def parse_rule(file: str, index: int, item) -> Rule:
+def parse_rule(file: str, index: int, item, checksum: int = 0) -> Rule:
     f = file
     if not isinstance(item, dict):
         raise RuleError(f, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
@@ -245,7 +250,7 @@ def parse_rule(file: str, index: int, item) -> Rule:
         raise RuleError(f, "应为字符串", name, "fix")
     bad, good = parse_examples(f, name, item["examples"])
     rule = Rule(rule_id, item["kind"], item["severity"], unfold(item["message"]), unfold(item["why"]),
-                params, bad, good, f, fix=fix, shipped=is_shipped(file))
+                params, bad, good, f, fix=fix, shipped=is_shipped(file), pack=checksum)
     if not rule.shipped:  # a user's rule is checked whole now; a shipped one when it first runs
         rule.built = built_check(rule)
     return rule

@@ -156,6 +156,8 @@ def read_bytes(path: str) -> bytes:
     name = paths.tidy(path)  # as pathlib read it: "a.txt/" is a.txt
     try:
         info = os.stat(name)
+    except ValueError:  # a NUL in the name (from the Python API; a command line cannot hold one)
+        raise InputError(path, "文件不存在") from None
     except OSError as exc:
         raise InputError(path, "文件不存在" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else
                          f"无法读取：{os_reason(exc)}") from None

@@ -7,6 +7,7 @@ import itertools
 import os
 from pathlib import Path, PurePath
 
+import pytest
 from conftest import SEEDS
 
 from reportlint import paths
@@ -83,3 +84,45 @@ def test_an_unreadable_draft_is_not_called_missing(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "stat", denied)
     run = cli("check", draft)
     assert run.code == 2 and "文件不存在" not in run.err and "没有读取权限" in run.err, run.err
+
+
+def test_a_link_named_with_a_trailing_slash_takes_the_configuration_beside_it(tmp_path, monkeypatch):
+    from reportlint.config import config_for
+
+    (tmp_path / "else").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text("select: [hygiene]\n", encoding="utf-8")
+    (tmp_path / "else" / ".reportlint.yaml").write_text("select: [wording]\n", encoding="utf-8")
+    (tmp_path / "else" / "x.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "else" / "x.txt")
+    monkeypatch.chdir(tmp_path)
+    assert config_for("link.txt/").select == config_for(str(PurePath("link.txt/"))).select == ["hygiene"]
+
+
+def test_a_configuration_named_with_a_trailing_slash_keeps_its_format(tmp_path):
+    from reportlint.config import config_for
+
+    cfg = tmp_path / "team.toml"
+    cfg.write_text('[tool.reportlint]\nselect = ["hygiene"]\n', encoding="utf-8")
+    assert config_for("x.txt", f"{cfg}/").select == ["hygiene"]
+
+
+def test_a_pack_in_a_relative_folder_is_judged_from_the_folder_of_the_moment(tmp_path, monkeypatch):
+    (tmp_path / "lintrules").mkdir()
+    (tmp_path / "lintrules" / "team.yaml").write_text("rules: []\n", encoding="utf-8")
+    monkeypatch.chdir(os.path.dirname(default_rules_dir()))
+    assert is_shipped(os.path.join("lintrules", "hygiene.yaml"))
+    monkeypatch.chdir(tmp_path)  # the same words now name the team's folder
+    assert not is_shipped(os.path.join("lintrules", "team.yaml"))
+
+
+def test_odd_names_and_line_ends_get_plain_messages(tmp_path):
+    from reportlint.engine import load_rules
+    from reportlint.errors import InputError, RuleError
+    from reportlint.load import load
+
+    with pytest.raises(InputError, match="文件不存在"):
+        load("a\0b.txt")
+    pack = tmp_path / "mac.yaml"
+    pack.write_bytes(b"rules:\r  - id: a/b\r    why: \xff\r")
+    with pytest.raises(RuleError, match="第 3 行"):
+        load_rules([str(pack)], defaults=False)
