@@ -223,34 +223,34 @@ def parse_pack(file: str, data, checksum: int = 0) -> list[Rule]:
 
 
 def parse_rule(file: str, index: int, item, checksum: int = 0) -> Rule:
-    f = file
     if not isinstance(item, dict):
-        raise RuleError(f, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
+        raise RuleError(file, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
     rule_id = item.get("id")
     name = rule_id if isinstance(rule_id, str) and RULE_ID.fullmatch(rule_id) else f"#{index + 1}"
     for key in REQUIRED_FIELDS:
         if key not in item:
-            raise RuleError(f, "缺少必填字段", name, key)
+            raise RuleError(file, "缺少必填字段", name, key)
     unknown = [key for key in item if key not in RULE_FIELDS]
     if unknown:
-        raise RuleError(f, "未知字段", name, unknown[0])
+        raise RuleError(file, "未知字段", name, unknown[0])
     for key in ("id", "kind", "message", "why"):
         if not isinstance(item[key], str) or not item[key].strip():
-            raise RuleError(f, "应为非空字符串", name, key)
+            raise RuleError(file, "应为非空字符串", name, key)
     if not RULE_ID.fullmatch(rule_id):
-        raise RuleError(f, "规则编号应形如 pack/name（小写字母、数字、- _ .，不超过 80 个字符），"
+        raise RuleError(file, "规则编号应形如 pack/name（小写字母、数字、- _ .，不超过 80 个字符），"
                         f"实际是 {describe(rule_id)}", name, "id")
     if not isinstance(item["severity"], str) or item["severity"] not in SEVERITIES:
-        raise RuleError(f, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {describe(item['severity'])}", name, "severity")
+        raise RuleError(file, f"应为 {' | '.join(SEVERITIES)} 之一，实际是 {describe(item['severity'])}", name,
+                        "severity")
     params = item.get("params") or {}
     if not isinstance(params, dict):
-        raise RuleError(f, "应为映射", name, "params")
+        raise RuleError(file, "应为映射", name, "params")
     fix = item.get("fix")
     if fix is not None and not isinstance(fix, str):
-        raise RuleError(f, "应为字符串", name, "fix")
-    bad, good = parse_examples(f, name, item["examples"])
+        raise RuleError(file, "应为字符串", name, "fix")
+    bad, good = parse_examples(file, name, item["examples"])
     rule = Rule(rule_id, item["kind"], item["severity"], unfold(item["message"]), unfold(item["why"]),
-                params, bad, good, f, fix=fix, shipped=is_shipped(file), pack=checksum)
+                params, bad, good, file, fix=fix, shipped=is_shipped(file), pack=checksum)
     if not rule.shipped:  # a user's rule is checked whole now; a shipped one when it first runs
         rule.built = built_check(rule)
     return rule
