@@ -205,7 +205,7 @@ def decoded(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_pack(file: str, data, checksum: int = 0) -> list[Rule]:
+def parse_pack(file: str, data, checksum: int) -> list[Rule]:
     if data is None:
         return []
     if isinstance(data, list):  # a bare list of rules is accepted too
@@ -222,7 +222,7 @@ def parse_pack(file: str, data, checksum: int = 0) -> list[Rule]:
     return [parse_rule(file, i, item, checksum) for i, item in enumerate(items)]
 
 
-def parse_rule(file: str, index: int, item, checksum: int = 0) -> Rule:
+def parse_rule(file: str, index: int, item, checksum: int) -> Rule:
     if not isinstance(item, dict):
         raise RuleError(file, f"第 {index + 1} 条规则应为映射", f"#{index + 1}")
     rule_id = item.get("id")

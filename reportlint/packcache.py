@@ -72,13 +72,12 @@ def key(text: str | bytes) -> str:
     return f"{zlib.crc32(raw):08x}{len(raw):x}"
 
 
-def load(source: bytes | str, parse, how: str = ""):
+def load(source: bytes, parse, how: str = ""):
     """The data of the pack whose file holds `source` (its bytes: a hit needs no decoding): from the
     cache, else `parse()` (and cached). `how` names the way `parse` reads it (a shipped pack is read
     as trusted, a user's is checked first): the same text read another way is another entry, so a
     cache hit never skips a check."""
-    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
-    raw = how.encode() + b"\0bytes\0" + raw  # not the entry of the same text stored as a str before
+    raw = how.encode() + b"\0bytes\0" + source  # not the entry of the same text stored as a str before
     folder = usable_dir()
     if folder is None:
         return parse()

@@ -31,50 +31,50 @@ def folder(tmp_path, monkeypatch):
 
 def test_a_pack_read_twice_is_parsed_once(folder):
     parse = Parser({"rules": [{"id": "a/b"}]})
-    assert packcache.load("text", parse) == {"rules": [{"id": "a/b"}]}
-    assert packcache.load("text", parse) == {"rules": [{"id": "a/b"}]}
+    assert packcache.load(b"text", parse) == {"rules": [{"id": "a/b"}]}
+    assert packcache.load(b"text", parse) == {"rules": [{"id": "a/b"}]}
     assert parse.calls == 1
     assert len(list(folder.glob("*.pickle"))) == 1
 
 
 def test_an_entry_is_used_only_for_the_very_text_it_was_parsed_from(folder, monkeypatch):
     parse = Parser({"n": 1})
-    packcache.load("text", parse)
+    packcache.load(b"text", parse)
     monkeypatch.setattr(packcache, "key", lambda text: next(folder.glob("*.pickle")).stem)  # a collision
-    assert packcache.load("other text", Parser({"n": 2})) == {"n": 2}
+    assert packcache.load(b"other text", Parser({"n": 2})) == {"n": 2}
 
 
 def test_an_edited_pack_is_parsed_again(folder):
     parse = Parser({"n": 1})
-    packcache.load("text", parse)
-    packcache.load("text, edited", parse)
+    packcache.load(b"text", parse)
+    packcache.load(b"text, edited", parse)
     assert parse.calls == 2
 
 
 def test_a_broken_entry_is_ignored_and_rewritten(folder):
     parse = Parser({"n": 1})
-    packcache.load("text", parse)
+    packcache.load(b"text", parse)
     entry = next(folder.glob("*.pickle"))
     entry.write_bytes(b"not a pickle")
-    assert packcache.load("text", parse) == {"n": 1}
-    assert packcache.load("text", parse) == {"n": 1}
+    assert packcache.load(b"text", parse) == {"n": 1}
+    assert packcache.load(b"text", parse) == {"n": 1}
     assert parse.calls == 2  # rewritten by the second call, read by the third
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_a_folder_others_may_write_to_is_not_trusted(folder):
     parse = Parser({"n": 1})
-    packcache.load("text", parse)
+    packcache.load(b"text", parse)
     folder.chmod(0o777)
-    packcache.load("text", parse)
+    packcache.load(b"text", parse)
     assert parse.calls == 2
 
 
 def test_off_turns_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", "off")
     parse = Parser({"n": 1})
-    packcache.load("text", parse)
-    packcache.load("text", parse)
+    packcache.load(b"text", parse)
+    packcache.load(b"text", parse)
     assert parse.calls == 2
 
 
@@ -102,7 +102,7 @@ def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
         monkeypatch.setattr(pwd, "getpwuid", unknown)
     monkeypatch.delenv("USERPROFILE", raising=False)
     assert packcache.usable_dir() is None
-    assert packcache.load("text", Parser({"n": 1})) == {"n": 1}
+    assert packcache.load(b"text", Parser({"n": 1})) == {"n": 1}
 
 
 def test_a_users_copy_of_a_shipped_pack_is_checked_whatever_the_cache_holds(folder, tmp_path, cli):
