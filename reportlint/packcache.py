@@ -16,14 +16,12 @@ expressions in the same folder, by the same rules (`usable_dir`, `read`, `store`
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import pickle
 import sys
 import zlib
 
-from . import __version__
+from . import __version__, collector
 
 OFF = ("", "0", "off", "false", "no")
 
@@ -95,26 +93,13 @@ def read(folder: str, entry: str, stamp) -> tuple | None:
     stamp (another version), or in a folder others may write to."""
     try:
         if private(folder):
-            with open(entry, "rb") as f, collector_paused():
+            with open(entry, "rb") as f, collector.paused():
                 stored = pickle.load(f)
             if isinstance(stored, tuple) and stored and stored[0] == stamp:
                 return stored[1:]
     except Exception:
         pass
     return None
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """The cyclic garbage collector off while an entry is unpickled: tens of thousands of new objects
-    would set it off again and again (4 % of a cold start), and none of them is garbage."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def store(folder: str, entry: str, data) -> bool:

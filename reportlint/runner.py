@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import field
 
-from . import plancache
+from . import collector, plancache
 from .config import Config, ConfigError, config_for
 from .docmap import doc_type
 from .document import Document
@@ -144,6 +144,7 @@ class Planner:
         rules = [configured(r, config.file or "", most_specific(config.severity, r.id), config.params.get(r.id))
                  for r in chosen if r.id in wanted]
         plancache.ready(rules)  # only the rules that run are built (or unpickled)
+        collector.settle()  # the start is over: the command paused the collector until now
         return Plan(config, rules, o.fail_level or config.fail_level, {r.id for r in ruleset.rules})
 
     @staticmethod

@@ -42,3 +42,40 @@ def test_a_warm_run_imports_only_what_it_uses(tmp_path):
     bare = set(subprocess.run([sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
                               capture_output=True, text=True, check=True).stdout.split())
     assert not {m for m in modules - bare if m.split(".")[0] in NOT_NEEDED}
+
+
+# The collector's state once the command has run, printed at exit (collector.py).
+COLLECTOR = """
+import atexit, gc, sys
+atexit.register(lambda: print("\\nCOLLECTOR", gc.isenabled(), gc.get_freeze_count() > 0))
+{start}
+sys.argv = ["reportlint", "check", "--format", "json", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+"""
+
+
+def collector_after(start: str, *args) -> tuple[dict, str]:
+    out = subprocess.run([sys.executable, "-c", COLLECTOR.format(start=start), *map(str, args)],
+                         capture_output=True, text=True, check=True).stdout
+    report, _, state = out.rpartition("\nCOLLECTOR ")
+    return json.loads(report), state.strip()
+
+
+def test_the_command_pauses_the_collector_only_until_its_rules_are_planned(tmp_path):
+    drafts = []
+    for i, seed in enumerate(sorted(SEEDS.glob("*.txt")) * 2):  # ten: enough for worker processes
+        drafts.append(tmp_path / f"{i}.txt")
+        drafts[-1].write_bytes(seed.read_bytes())
+    report, state = collector_after("from reportlint.__main__ import main", "--jobs", "1", *drafts)
+    assert report["findings"] and state == "True True"  # on again, the start's objects frozen
+    # two workers, forked after the freeze, find the same
+    parallel, _ = collector_after("from reportlint.__main__ import main", "--jobs", "2", *drafts)
+    assert parallel == report
+
+
+def test_a_program_that_imports_reportlint_keeps_its_collector_as_it_was():
+    report, state = collector_after("from reportlint.cli import main", sorted(SEEDS.glob("*.txt"))[0])
+    assert report["findings"] and state == "True False"
