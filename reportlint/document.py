@@ -301,10 +301,12 @@ class Document:
         out = []
         for line in self.lines:
             content, base, pos = line.content, line.content_start, 0
-            for m in SENTENCE_END.finditer(content):
-                if content[pos : m.end()].strip():
-                    out.append(Sentence(line.number, base + pos, base + m.end(), content[pos : m.end()]))
-                pos = m.end()
-            if content[pos:].strip():
-                out.append(Sentence(line.number, base + pos, base + len(content), content[pos:]))
+            if not content:
+                continue
+            # the ends of its sentences, the line's end last (an empty piece after a final 。 is dropped)
+            for end in [*(m.end() for m in SENTENCE_END.finditer(content)), len(content)]:
+                piece = content[pos:end]
+                if piece.strip():
+                    out.append(Sentence(line.number, base + pos, base + end, piece))
+                pos = end
         return out

@@ -192,11 +192,11 @@ class Coverage(Check):
         for line in doc.paragraphs:
             if any(start <= line.start < end for start, end in inside):
                 continue
+            section = section_at(doc, line.number, self.skip)  # first: a walk down the tree costs less
+            if section is None:
+                continue
             hits = self.covered(line.content, wanted)
             if not hits:
-                continue
-            section = section_at(doc, line.number, self.skip)
-            if section is None:
                 continue
             for i in hits:
                 key = (section.first_line, section.last_line)
