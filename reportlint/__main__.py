@@ -8,7 +8,10 @@ def main() -> None:
     collector.pause()
     from .cli import main as cli
 
-    cli()
+    try:
+        cli()
+    finally:  # a command that never planned (rules, explain, a usage error) ends with it off
+        collector.resume()
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from functools import partial
 
 import click
 
-from . import __version__, clickzh
+from . import __version__, clickzh, collector
 from .errors import InputError, ReportlintError, UsageError
 from .paths import as_posix, tidy
 from .reporters import FORMATS, Summary, visible, writer
@@ -313,6 +313,8 @@ def fix_files(planner: Planner, paths: list[str], write: bool, sink=None) -> tup
     from .fix import ReadOnlyDraft, fix_source, original_text, unified_diff, write_atomically
     from .load import load
 
+    for path in paths:  # configuration errors surface before anything is rewritten (and the start ends)
+        planner.plan(path)
     total, failed = 0, False
     for path in paths:
         try:
@@ -357,7 +359,9 @@ def configured_rules(rule_paths, config_file, path: str = "."):
     configuration names (`rules:`) and --rules, in that order, as `check` loads them."""
     planner = Planner(Options(tuple(rule_paths), config=config_file))
     config = planner.config(os.path.join(path, "_") if os.path.isdir(path) else path)
-    return planner.ruleset(tuple(config.rules) + tuple(rule_paths))
+    ruleset = planner.ruleset(tuple(config.rules) + tuple(rule_paths))
+    collector.settle()  # the start is over, as when `check` has planned (rules --test lints examples)
+    return ruleset
 
 
 @main.command("rules")

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import docx
 from conftest import SEEDS
 
 RUN = """
@@ -44,24 +45,35 @@ def test_a_warm_run_imports_only_what_it_uses(tmp_path):
     assert not {m for m in modules - bare if m.split(".")[0] in NOT_NEEDED}
 
 
-# The collector's state once the command has run, printed at exit (collector.py).
+# The collector's state while the command reads and lints drafts, and once it has returned
+# (collector.py).
 COLLECTOR = """
-import atexit, gc, sys
-atexit.register(lambda: print("\\nCOLLECTOR", gc.isenabled(), gc.get_freeze_count() > 0))
+import gc, sys
+from reportlint import load, runner
+during = set()
+def watched(fn):
+    def call(*args, **kwargs):
+        during.add(gc.isenabled())
+        return fn(*args, **kwargs)
+    return call
+runner.lint_one, load.load = watched(runner.lint_one), watched(load.load)
 {start}
-sys.argv = ["reportlint", "check", "--format", "json", *sys.argv[1:]]
+sys.argv = ["reportlint", *sys.argv[1:]]
 try:
     main()
 except SystemExit:
     pass
+print("\\nCOLLECTOR", sorted(during), gc.isenabled(), gc.get_freeze_count() > 0)
 """
+ENTRY = "from reportlint.__main__ import main"
 
 
-def collector_after(start: str, *args) -> tuple[dict, str]:
+def collector_around(start: str, *args) -> tuple[str, str]:
+    """The command's output, and the collector's state: while drafts were read, and after."""
     out = subprocess.run([sys.executable, "-c", COLLECTOR.format(start=start), *map(str, args)],
                          capture_output=True, text=True, check=True).stdout
     report, _, state = out.rpartition("\nCOLLECTOR ")
-    return json.loads(report), state.strip()
+    return report, state.strip()
 
 
 def test_the_command_pauses_the_collector_only_until_its_rules_are_planned(tmp_path):
@@ -69,13 +81,31 @@ def test_the_command_pauses_the_collector_only_until_its_rules_are_planned(tmp_p
     for i, seed in enumerate(sorted(SEEDS.glob("*.txt")) * 2):  # ten: enough for worker processes
         drafts.append(tmp_path / f"{i}.txt")
         drafts[-1].write_bytes(seed.read_bytes())
-    report, state = collector_after("from reportlint.__main__ import main", "--jobs", "1", *drafts)
-    assert report["findings"] and state == "True True"  # on again, the start's objects frozen
+    report, state = collector_around(ENTRY, "check", "--format", "json", "--jobs", "1", *drafts)
+    # drafts linted with the collector on; on after the command, the start's objects frozen
+    assert json.loads(report)["findings"] and state == "[True] True True"
     # two workers, forked after the freeze, find the same
-    parallel, _ = collector_after("from reportlint.__main__ import main", "--jobs", "2", *drafts)
-    assert parallel == report
+    parallel, _ = collector_around(ENTRY, "check", "--format", "json", "--jobs", "2", *drafts)
+    assert json.loads(parallel) == json.loads(report)
+
+
+def test_drafts_that_are_only_read_are_read_with_the_collector_on(tmp_path):
+    # --diff on Word drafts plans nothing to lint them; a python-docx document is a web of cycles
+    # that only the collector frees
+    document = docx.Document()
+    document.add_paragraph("一、主要工作")
+    document.save(tmp_path / "draft.docx")
+    _, state = collector_around(ENTRY, "check", "--diff", tmp_path / "draft.docx")
+    assert state == "[True] True True"
+
+
+def test_a_command_that_never_plans_ends_with_the_collector_on():
+    for args in (["kinds"], ["check", "--select", "nope/none", "."]):
+        _, state = collector_around(ENTRY, *args)
+        assert state == "[] True False", args
 
 
 def test_a_program_that_imports_reportlint_keeps_its_collector_as_it_was():
-    report, state = collector_after("from reportlint.cli import main", sorted(SEEDS.glob("*.txt"))[0])
-    assert report["findings"] and state == "True False"
+    report, state = collector_around("from reportlint.cli import main", "check", "--format", "json",
+                                     sorted(SEEDS.glob("*.txt"))[0])
+    assert json.loads(report)["findings"] and state == "[True] True False"
