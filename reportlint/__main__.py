@@ -10,7 +10,7 @@ def main() -> None:
 
     try:
         cli()
-    finally:  # a command that never planned (rules, explain, a usage error) ends with it off
+    finally:  # a command that never planned (kinds, a usage error) would end with it off
         collector.resume()
 
 

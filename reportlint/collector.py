@@ -30,11 +30,9 @@ def pause() -> None:
 
 def settle() -> None:
     """After planning: what the start made stays, out of the collector's reach; the collector is on."""
-    global _paused_by_us
     if _paused_by_us:
-        _paused_by_us = False
         gc.freeze()
-        gc.enable()
+        resume()
 
 
 def resume() -> None:
