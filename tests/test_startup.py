@@ -90,7 +90,7 @@ def test_the_command_pauses_the_collector_only_until_its_rules_are_planned(tmp_p
 
 
 def test_drafts_that_are_only_read_are_read_with_the_collector_on(tmp_path):
-    # --diff on Word drafts plans nothing to lint them; a python-docx document is a web of cycles
+    # --diff on Word drafts lints none of them, yet reads each; a python-docx document is a web of cycles
     # that only the collector frees
     document = docx.Document()
     document.add_paragraph("一、主要工作")
